@@ -1,0 +1,84 @@
+package io.waddle.autoscaler.flink;
+
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.scaling.Reason;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The last stage before the commands topic. It turns SCALE decisions into commands, except one
+ * whose target equals that of a command still in flight: that decision is suppressed with reason
+ * DUPLICATE_IN_FLIGHT. A command stays in flight until the reporting instances reach its target or
+ * the in-flight timeout passes (event time). Every decision leaves as an event on {@link #EVENTS},
+ * so the events stream is the complete, final log.
+ */
+public final class CommandDeduplicator extends KeyedProcessFunction<String, ScalingEvent, ScalingCommand> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<ScalingEvent> EVENTS = new OutputTag<>("scaling-events") {};
+
+    private final Duration inFlightTimeout;
+
+    private transient ValueState<InFlightCommand> inFlight;
+    private transient Counter duplicates;
+
+    public CommandDeduplicator(Duration inFlightTimeout) {
+        this.inFlightTimeout = inFlightTimeout;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        inFlight = getRuntimeContext().getState(new ValueStateDescriptor<>("in-flight", InFlightCommand.class));
+        duplicates = getRuntimeContext().getMetricGroup().counter("commandsDeduplicated");
+    }
+
+    @Override
+    public void processElement(ScalingEvent event, Context ctx, Collector<ScalingCommand> out) throws Exception {
+        InFlightCommand pending = inFlight.value();
+        if (pending != null && event.observed() != null && pending.completedBy(event.observed().instances())) {
+            clear(ctx, pending);
+            pending = null;
+        }
+        if (!event.isScale()) {
+            ctx.output(EVENTS, event);
+            return;
+        }
+        if (pending != null && pending.target() == event.to()) {
+            duplicates.inc();
+            ctx.output(
+                    EVENTS,
+                    event.suppressedBy(
+                            Reason.DUPLICATE_IN_FLIGHT,
+                            "command " + pending.commandId() + " to " + pending.target() + " is still in flight"));
+            return;
+        }
+        if (pending != null) {
+            ctx.timerService().deleteEventTimeTimer(pending.expiresAt());
+        }
+        long expiresAt = event.decidedAt().plus(inFlightTimeout).toEpochMilli();
+        inFlight.update(new InFlightCommand(event.commandId(), event.to(), event.to() > event.from(), expiresAt));
+        ctx.timerService().registerEventTimeTimer(expiresAt);
+        out.collect(ScalingCommand.of(event));
+        ctx.output(EVENTS, event);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingCommand> out) throws Exception {
+        InFlightCommand pending = inFlight.value();
+        if (pending != null && pending.expiresAt() == timestamp) {
+            inFlight.clear();
+        }
+    }
+
+    private void clear(Context ctx, InFlightCommand pending) throws Exception {
+        ctx.timerService().deleteEventTimeTimer(pending.expiresAt());
+        inFlight.clear();
+    }
+}

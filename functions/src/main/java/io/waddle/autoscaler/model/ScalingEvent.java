@@ -1,0 +1,103 @@
+package io.waddle.autoscaler.model;
+
+import io.waddle.autoscaler.scaling.Limit;
+import io.waddle.autoscaler.scaling.Outcome;
+import io.waddle.autoscaler.scaling.Reason;
+import io.waddle.autoscaler.scaling.ScalingDecision;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every decision, executed or not, with its reason: the audit log written to the events topic.
+ *
+ * @param outcome SCALE, NO_CHANGE or SUPPRESSED
+ * @param action scale_up, scale_down, rebalance or none
+ * @param recommended what the metrics alone asked for
+ * @param commandId the id of the command this decision issued, or null if it issued none
+ */
+public record ScalingEvent(
+        int schemaVersion,
+        String eventId,
+        String service,
+        String region,
+        String kind,
+        String outcome,
+        String action,
+        int from,
+        int to,
+        int recommended,
+        String reason,
+        String detail,
+        List<String> limits,
+        Instant decidedAt,
+        String commandId,
+        ObservedWindow observed) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ScalingEvent {
+        limits = List.copyOf(limits);
+    }
+
+    public static ScalingEvent of(ScalingDecision d, ObservedWindow observed) {
+        String commandId =
+                d.isScale()
+                        ? ScalingCommand.commandId(d.subject().service(), d.subject().region(), d.from(), d.to(), d.decidedAt())
+                        : null;
+        return new ScalingEvent(
+                SCHEMA_VERSION,
+                eventId(d.subject().service(), d.subject().region(), d.decidedAt(), d.outcome().name()),
+                d.subject().service(),
+                d.subject().region(),
+                d.subject().kind().wireName(),
+                d.outcome().name(),
+                d.action().wireName(),
+                d.from(),
+                d.to(),
+                d.recommended(),
+                d.reason().name(),
+                d.detail(),
+                d.limits().stream().map(Limit::name).toList(),
+                d.decidedAt(),
+                commandId,
+                observed);
+    }
+
+    public boolean isScale() {
+        return Outcome.SCALE.name().equals(outcome);
+    }
+
+    public String serviceRegionKey() {
+        return ServiceRegion.key(service, region);
+    }
+
+    /** This decision held back by a later stage: no command, the capacity stays at {@code from}. */
+    public ScalingEvent suppressedBy(Reason why, String whyDetail) {
+        return new ScalingEvent(
+                SCHEMA_VERSION,
+                eventId(service, region, decidedAt, Outcome.SUPPRESSED.name()),
+                service,
+                region,
+                kind,
+                Outcome.SUPPRESSED.name(),
+                ScalingAction.NONE.wireName(),
+                from,
+                from,
+                to,
+                why.name(),
+                whyDetail + "; wanted " + action + " " + from + "->" + to + " " + reason + " (" + detail + ")",
+                List.of(),
+                decidedAt,
+                null,
+                observed);
+    }
+
+    static String eventId(String service, String region, Instant at, String outcome) {
+        return UUID.nameUUIDFromBytes(
+                        ("event|" + service + "|" + region + "|" + at.toEpochMilli() + "|" + outcome)
+                                .getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}

@@ -1,0 +1,18 @@
+package io.waddle.autoscaler.scaling;
+
+/**
+ * A band around a target inside which no scaling happens, as in the Kubernetes HPA: a usage ratio
+ * (observed / target) within {@code 1 ± fraction} means "at target".
+ */
+public record Tolerance(double fraction) {
+
+    public Tolerance {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("tolerance must be in [0, 1): " + fraction);
+        }
+    }
+
+    public boolean isWithin(double usageRatio) {
+        return Math.abs(1.0 - usageRatio) <= fraction;
+    }
+}

@@ -1,0 +1,146 @@
+package io.waddle.autoscaler.jobs;
+
+import static io.waddle.autoscaler.config.AutoscalerOptions.COMMAND_IN_FLIGHT_TIMEOUT;
+import static io.waddle.autoscaler.config.AutoscalerOptions.IDLENESS;
+import static io.waddle.autoscaler.config.AutoscalerOptions.IDLE_STATE_RETENTION;
+import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_OUT_OF_ORDERNESS;
+import static io.waddle.autoscaler.config.AutoscalerOptions.TREND_WINDOWS;
+import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SIZE;
+import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SLIDE;
+
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.flink.CommandDeduplicator;
+import io.waddle.autoscaler.flink.IngestRouter;
+import io.waddle.autoscaler.flink.LateSampleRouter;
+import io.waddle.autoscaler.flink.ScalingFunction;
+import io.waddle.autoscaler.flink.WindowAggregate;
+import io.waddle.autoscaler.flink.WindowResult;
+import io.waddle.autoscaler.model.DeadLetter;
+import io.waddle.autoscaler.model.IngestRecord;
+import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import java.time.Duration;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The autoscaler's dataflow, from metric records to commands, events and dead letters. Sources and
+ * sinks are arguments: Kafka in production ({@link KafkaConnectors}), anything in tests. Every
+ * operator has a stable uid, so that savepoints survive changes to the job.
+ *
+ * <pre>
+ * metrics ─▶ parse/validate ─┬─▶ keyBy(service/region) ─▶ sliding window ─▶ keyBy ─▶ scaler ─▶ keyBy ─▶ dedup ─┬─▶ commands
+ *                            │                               └─ late ─┐                                       └─▶ events
+ *                            └──────────────── refused ───────────────┴────────────────────────────────────────▶ dead letters
+ * </pre>
+ */
+public final class AutoscalerPipeline {
+    public static final String JOB_NAME = "waddle-autoscaler";
+
+    private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
+
+    private final Source<IngestRecord, ?, ?> metrics;
+    private final Sink<ScalingCommand> commands;
+    private final Sink<ScalingEvent> events;
+    private final Sink<DeadLetter> deadLetters;
+    private final Configuration conf;
+
+    public AutoscalerPipeline(
+            Source<IngestRecord, ?, ?> metrics,
+            Sink<ScalingCommand> commands,
+            Sink<ScalingEvent> events,
+            Sink<DeadLetter> deadLetters,
+            Configuration conf) {
+        this.metrics = metrics;
+        this.commands = commands;
+        this.events = events;
+        this.deadLetters = deadLetters;
+        this.conf = conf;
+    }
+
+    /** Adds the dataflow to {@code env}. Checks every option first, failing with its name. */
+    public void build(StreamExecutionEnvironment env) {
+        ComputeScalerConfig scalerConfig = AutoscalerOptions.computeScaler(conf);
+        Duration size = conf.get(WINDOW_SIZE);
+        Duration slide = conf.get(WINDOW_SLIDE);
+        if (slide.isZero() || slide.isNegative() || size.toMillis() % slide.toMillis() != 0) {
+            throw new IllegalArgumentException(
+                    WINDOW_SLIDE.key() + " (" + slide + ") must be > 0 and divide " + WINDOW_SIZE.key() + " (" + size + ")");
+        }
+
+        SingleOutputStreamOperator<MetricSample> samples =
+                env.fromSource(metrics, watermarks(), "metrics")
+                        .uid("metrics-source")
+                        .process(new IngestRouter())
+                        .uid("ingest-router")
+                        .name("parse and validate");
+
+        SingleOutputStreamOperator<WindowedMetrics> windows =
+                samples.keyBy(MetricSample::serviceRegionKey, Types.STRING)
+                        .window(SlidingEventTimeWindows.of(size, slide))
+                        .sideOutputLateData(LATE_SAMPLES)
+                        .aggregate(new WindowAggregate(), new WindowResult())
+                        .uid("windowed-metrics")
+                        .name("sliding window per service and region");
+
+        DataStream<DeadLetter> late =
+                windows.getSideOutput(LATE_SAMPLES)
+                        .process(new LateSampleRouter())
+                        .uid("late-samples")
+                        .name("late samples");
+
+        SingleOutputStreamOperator<ScalingEvent> decisions =
+                windows.keyBy(WindowedMetrics::serviceRegionKey, Types.STRING)
+                        .process(new ScalingFunction(scalerConfig, conf.get(TREND_WINDOWS), conf.get(IDLE_STATE_RETENTION)))
+                        .uid("compute-scaler")
+                        .name("compute scaler");
+
+        SingleOutputStreamOperator<ScalingCommand> deduplicated =
+                decisions.keyBy(ScalingEvent::serviceRegionKey, Types.STRING)
+                        .process(new CommandDeduplicator(conf.get(COMMAND_IN_FLIGHT_TIMEOUT)))
+                        .uid("command-dedup")
+                        .name("deduplicate commands");
+
+        deduplicated.sinkTo(commands).uid("commands-sink").name("commands");
+        deduplicated.getSideOutput(CommandDeduplicator.EVENTS).sinkTo(events).uid("events-sink").name("events");
+        samples.getSideOutput(IngestRouter.DEAD_LETTERS)
+                .union(late)
+                .sinkTo(deadLetters)
+                .uid("dead-letters-sink")
+                .name("dead letters");
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute(JOB_NAME);
+    }
+
+    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.executeAsync(JOB_NAME);
+    }
+
+    private WatermarkStrategy<IngestRecord> watermarks() {
+        // Refused records carry no usable time: Long.MIN_VALUE leaves the watermark untouched.
+        WatermarkStrategy<IngestRecord> strategy =
+                WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(conf.get(MAX_OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (record, kafkaTs) ->
+                                        record.isValid() ? record.sample().timestamp().toEpochMilli() : Long.MIN_VALUE);
+        Duration idleness = conf.get(IDLENESS);
+        return idleness.isZero() ? strategy : strategy.withIdleness(idleness);
+    }
+}

@@ -1,0 +1,108 @@
+package io.waddle.autoscaler.jobs;
+
+import static io.waddle.autoscaler.config.AutoscalerOptions.BOOTSTRAP_SERVERS;
+import static io.waddle.autoscaler.config.AutoscalerOptions.COMMANDS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.CONSUMER_GROUP;
+import static io.waddle.autoscaler.config.AutoscalerOptions.DEAD_LETTER_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.EVENTS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_FUTURE_SKEW;
+import static io.waddle.autoscaler.config.AutoscalerOptions.METRICS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.STARTING_OFFSETS;
+import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTIONAL_ID_PREFIX;
+import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTION_TIMEOUT;
+
+import io.waddle.autoscaler.flink.MetricDeserializationSchema;
+import io.waddle.autoscaler.model.DeadLetter;
+import io.waddle.autoscaler.model.IngestRecord;
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The production sources and sinks: Kafka, configured from {@link
+ * io.waddle.autoscaler.config.AutoscalerOptions}. Any key under {@code autoscaler.kafka.properties.}
+ * is passed to every Kafka client as is (e.g. {@code autoscaler.kafka.properties.security.protocol:
+ * SASL_SSL}).
+ */
+public final class KafkaConnectors {
+    public static final String CLIENT_PROPERTIES_PREFIX = "autoscaler.kafka.properties.";
+
+    private final Configuration conf;
+
+    public KafkaConnectors(Configuration conf) {
+        this.conf = conf;
+    }
+
+    public KafkaSource<IngestRecord> metricsSource() {
+        return KafkaSource.<IngestRecord>builder()
+                .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
+                .setTopics(conf.get(METRICS_TOPIC))
+                .setGroupId(conf.get(CONSUMER_GROUP))
+                .setStartingOffsets(startingOffsets(conf.get(STARTING_OFFSETS)))
+                .setDeserializer(new MetricDeserializationSchema(conf.get(MAX_FUTURE_SKEW)))
+                .setProperties(clientProperties())
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    /** Commands: exactly-once, so a restart from a checkpoint replays none to read_committed readers. */
+    public KafkaSink<ScalingCommand> commandsSink() {
+        return exactlyOnce(
+                "commands",
+                new JsonRecordSerializer<>(
+                        conf.get(COMMANDS_TOPIC), ScalingCommand::serviceRegionKey, ScalingCommand::decidedAt));
+    }
+
+    public KafkaSink<ScalingEvent> eventsSink() {
+        return exactlyOnce(
+                "events",
+                new JsonRecordSerializer<>(
+                        conf.get(EVENTS_TOPIC), ScalingEvent::serviceRegionKey, ScalingEvent::decidedAt));
+    }
+
+    public KafkaSink<DeadLetter> deadLetterSink() {
+        return exactlyOnce(
+                "dead-letters",
+                new JsonRecordSerializer<>(conf.get(DEAD_LETTER_TOPIC), DeadLetter::origin, DeadLetter::receivedAt));
+    }
+
+    private <T> KafkaSink<T> exactlyOnce(String name, KafkaRecordSerializationSchema<T> serializer) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
+                .setKafkaProducerConfig(clientProperties())
+                .setProperty("transaction.timeout.ms", Long.toString(conf.get(TRANSACTION_TIMEOUT).toMillis()))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(conf.get(TRANSACTIONAL_ID_PREFIX) + "-" + name)
+                .setRecordSerializer(serializer)
+                .build();
+    }
+
+    /** The pass-through client properties (security and the like). */
+    public Properties clientProperties() {
+        Properties props = new Properties();
+        for (Map.Entry<String, String> e : conf.toMap().entrySet()) {
+            if (e.getKey().startsWith(CLIENT_PROPERTIES_PREFIX)) {
+                props.setProperty(e.getKey().substring(CLIENT_PROPERTIES_PREFIX.length()), e.getValue());
+            }
+        }
+        return props;
+    }
+
+    private static OffsetsInitializer startingOffsets(String mode) {
+        return switch (mode) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            case "committed" -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            default -> throw new IllegalArgumentException(
+                    STARTING_OFFSETS.key() + " must be committed, earliest or latest; got '" + mode + "'");
+        };
+    }
+}
