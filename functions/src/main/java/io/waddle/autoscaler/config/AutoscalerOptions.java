@@ -33,32 +33,36 @@ public final class AutoscalerOptions {
             ConfigOptions.key("autoscaler.kafka.group-id")
                     .stringType()
                     .defaultValue("waddle-autoscaler")
-                    .withDescription("Consumer group of the metrics source (offsets are committed on checkpoints).");
+                    .withDescription(
+                            "Consumer group of the metrics source (offsets are committed on"
+                                    + " checkpoints).");
 
     public static final ConfigOption<String> STARTING_OFFSETS =
             ConfigOptions.key("autoscaler.kafka.starting-offsets")
                     .stringType()
                     .defaultValue("committed")
                     .withDescription(
-                            "Where the metrics source starts without a checkpoint: 'committed' (the group's"
-                                    + " committed offsets, else earliest), 'earliest' or 'latest'.");
+                            "Where the metrics source starts without a checkpoint: 'committed' (the"
+                                    + " group's committed offsets, else earliest), 'earliest' or"
+                                    + " 'latest'.");
 
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
             ConfigOptions.key("autoscaler.kafka.transactional-id-prefix")
                     .stringType()
                     .defaultValue("waddle-autoscaler")
                     .withDescription(
-                            "Prefix of the Kafka transactional ids of the exactly-once sinks. Must be unique"
-                                    + " per job on one Kafka cluster.");
+                            "Prefix of the Kafka transactional ids of the exactly-once sinks. Must"
+                                    + " be unique per job on one Kafka cluster.");
 
     public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
             ConfigOptions.key("autoscaler.kafka.transaction-timeout")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(10))
                     .withDescription(
-                            "Kafka transaction timeout of the exactly-once sinks. Must exceed the checkpoint"
-                                    + " interval plus the longest expected restart, and not exceed the"
-                                    + " broker's transaction.max.timeout.ms (15 min by default).");
+                            "Kafka transaction timeout of the exactly-once sinks. Must exceed the"
+                                + " checkpoint interval plus the longest expected restart, and not"
+                                + " exceed the broker's transaction.max.timeout.ms (15 min by"
+                                + " default).");
 
     public static final ConfigOption<String> METRICS_TOPIC =
             ConfigOptions.key("autoscaler.topics.metrics")
@@ -70,19 +74,23 @@ public final class AutoscalerOptions {
             ConfigOptions.key("autoscaler.topics.commands")
                     .stringType()
                     .defaultValue("waddle.scaling-commands")
-                    .withDescription("Topic the ScalingCommand messages are written to (exactly-once).");
+                    .withDescription(
+                            "Topic the ScalingCommand messages are written to (exactly-once).");
 
     public static final ConfigOption<String> EVENTS_TOPIC =
             ConfigOptions.key("autoscaler.topics.events")
                     .stringType()
                     .defaultValue("waddle.scaling-events")
-                    .withDescription("Topic every ScalingEvent (each decision, with its reason) is written to.");
+                    .withDescription(
+                            "Topic every ScalingEvent (each decision, with its reason) is written"
+                                    + " to.");
 
     public static final ConfigOption<String> DEAD_LETTER_TOPIC =
             ConfigOptions.key("autoscaler.topics.dead-letters")
                     .stringType()
                     .defaultValue("waddle.metrics-dead-letters")
-                    .withDescription("Topic refused metric samples are written to, with the reason.");
+                    .withDescription(
+                            "Topic refused metric samples are written to, with the reason.");
 
     // ---- Ingest -----------------------------------------------------------------------------
 
@@ -91,16 +99,16 @@ public final class AutoscalerOptions {
                     .durationType()
                     .defaultValue(Duration.ofSeconds(5))
                     .withDescription(
-                            "How far behind the newest sample another sample may arrive and still be"
-                                    + " counted (watermark delay). 0 expects samples in order.");
+                            "How far behind the newest sample another sample may arrive and still"
+                                    + " be counted (watermark delay). 0 expects samples in order.");
 
     public static final ConfigOption<Duration> IDLENESS =
             ConfigOptions.key("autoscaler.metrics.idleness")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(30))
                     .withDescription(
-                            "A metrics partition without records for this long stops holding back the"
-                                    + " watermark. 0 disables idleness detection.");
+                            "A metrics partition without records for this long stops holding back"
+                                    + " the watermark. 0 disables idleness detection.");
 
     public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
             ConfigOptions.key("autoscaler.metrics.max-future-skew")
@@ -108,8 +116,8 @@ public final class AutoscalerOptions {
                     .defaultValue(Duration.ofMinutes(5))
                     .withDescription(
                             "A sample whose timestamp is further than this after its Kafka record"
-                                    + " timestamp is refused (TIMESTAMP_IN_FUTURE): it would drag the"
-                                    + " watermark forward and make every other sample late.");
+                                + " timestamp is refused (TIMESTAMP_IN_FUTURE): it would drag the"
+                                + " watermark forward and make every other sample late.");
 
     // ---- Windows and trend ------------------------------------------------------------------
 
@@ -117,21 +125,25 @@ public final class AutoscalerOptions {
             ConfigOptions.key("autoscaler.window.size")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(60))
-                    .withDescription("Length of the sliding event-time window the metrics are averaged over.");
+                    .withDescription(
+                            "Length of the sliding event-time window the metrics are averaged"
+                                    + " over.");
 
     public static final ConfigOption<Duration> WINDOW_SLIDE =
             ConfigOptions.key("autoscaler.window.slide")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(15))
                     .withDescription(
-                            "Slide of the window: the evaluation interval (the HPA's 15 s sync period)."
-                                    + " Must divide the window size.");
+                            "Slide of the window: the evaluation interval (the HPA's 15 s sync"
+                                    + " period). Must divide the window size.");
 
     public static final ConfigOption<Integer> TREND_WINDOWS =
             ConfigOptions.key("autoscaler.trend.windows")
                     .intType()
                     .defaultValue(8)
-                    .withDescription("How many recent windows the load trend (least-squares slope) is fitted over.");
+                    .withDescription(
+                            "How many recent windows the load trend (least-squares slope) is fitted"
+                                    + " over.");
 
     // ---- Compute scaler ---------------------------------------------------------------------
 
@@ -139,29 +151,32 @@ public final class AutoscalerOptions {
             ConfigOptions.key("autoscaler.compute.target-cpu")
                     .doubleType()
                     .defaultValue(70.0)
-                    .withDescription("Mean CPU utilization to hold, in percent of the instance's request. 0 ignores CPU.");
+                    .withDescription(
+                            "Mean CPU utilization to hold, in percent of the instance's request. 0"
+                                    + " ignores CPU.");
 
     public static final ConfigOption<Double> COMPUTE_TARGET_MEMORY =
             ConfigOptions.key("autoscaler.compute.target-memory")
                     .doubleType()
                     .defaultValue(80.0)
-                    .withDescription("Mean memory utilization to hold, in percent. 0 ignores memory.");
+                    .withDescription(
+                            "Mean memory utilization to hold, in percent. 0 ignores memory.");
 
     public static final ConfigOption<Double> COMPUTE_TARGET_REQUESTS =
             ConfigOptions.key("autoscaler.compute.target-requests-per-instance")
                     .doubleType()
                     .defaultValue(0.0)
                     .withDescription(
-                            "Requests per second one instance should serve. 0 ignores the request rate;"
-                                    + " set it to about 70 % of what one instance can serve.");
+                            "Requests per second one instance should serve. 0 ignores the request"
+                                + " rate; set it to about 70 % of what one instance can serve.");
 
     public static final ConfigOption<Double> COMPUTE_TOLERANCE =
             ConfigOptions.key("autoscaler.compute.tolerance")
                     .doubleType()
                     .defaultValue(0.10)
                     .withDescription(
-                            "Tolerance band, as a fraction: no scaling while observed/target is within 1 ±"
-                                    + " this. 0 reacts to any deviation.");
+                            "Tolerance band, as a fraction: no scaling while observed/target is"
+                                    + " within 1 ± this. 0 reacts to any deviation.");
 
     public static final ConfigOption<Integer> COMPUTE_MIN_INSTANCES =
             ConfigOptions.key("autoscaler.compute.min-instances")
@@ -180,46 +195,48 @@ public final class AutoscalerOptions {
                     .durationType()
                     .defaultValue(Duration.ZERO)
                     .withDescription(
-                            "Scale-ups go no higher than the lowest recommendation within this window."
-                                    + " 0 scales up immediately.");
+                            "Scale-ups go no higher than the lowest recommendation within this"
+                                    + " window. 0 scales up immediately.");
 
     public static final ConfigOption<Duration> COMPUTE_SCALE_DOWN_STABILIZATION =
             ConfigOptions.key("autoscaler.compute.scale-down.stabilization")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(300))
                     .withDescription(
-                            "Scale-downs go no lower than the highest recommendation within this window."
-                                    + " 0 scales down immediately.");
+                            "Scale-downs go no lower than the highest recommendation within this"
+                                    + " window. 0 scales down immediately.");
 
     public static final ConfigOption<Duration> COMPUTE_COOLDOWN =
             ConfigOptions.key("autoscaler.compute.cooldown")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(300))
                     .withDescription(
-                            "No scale-down sooner than this after any scaling action (scale-ups are paced"
-                                    + " by the rate limits instead). 0 disables the cooldown.");
+                            "No scale-down sooner than this after any scaling action (scale-ups are"
+                                + " paced by the rate limits instead). 0 disables the cooldown.");
 
     public static final ConfigOption<String> COMPUTE_SCALE_UP_RATE_LIMITS =
             ConfigOptions.key("autoscaler.compute.scale-up.rate-limits")
                     .stringType()
                     .defaultValue("100%/15s,4/15s")
                     .withDescription(
-                            "Scale-up rate limits: comma-separated 'N/period' (instances) or 'P%/period'"
-                                    + " (percent of the capacity at the period's start); period in s, m or h.");
+                            "Scale-up rate limits: comma-separated 'N/period' (instances) or"
+                                + " 'P%/period' (percent of the capacity at the period's start);"
+                                + " period in s, m or h.");
 
     public static final ConfigOption<ScalingRules.Select> COMPUTE_SCALE_UP_SELECT =
             ConfigOptions.key("autoscaler.compute.scale-up.select-policy")
                     .enumType(ScalingRules.Select.class)
                     .defaultValue(ScalingRules.Select.MAX)
                     .withDescription(
-                            "Which scale-up rate limit wins: MAX (the one allowing most), MIN, or DISABLED"
-                                    + " (never scale up).");
+                            "Which scale-up rate limit wins: MAX (the one allowing most), MIN, or"
+                                    + " DISABLED (never scale up).");
 
     public static final ConfigOption<String> COMPUTE_SCALE_DOWN_RATE_LIMITS =
             ConfigOptions.key("autoscaler.compute.scale-down.rate-limits")
                     .stringType()
                     .defaultValue("100%/15s")
-                    .withDescription("Scale-down rate limits, in the same form as the scale-up ones.");
+                    .withDescription(
+                            "Scale-down rate limits, in the same form as the scale-up ones.");
 
     public static final ConfigOption<ScalingRules.Select> COMPUTE_SCALE_DOWN_SELECT =
             ConfigOptions.key("autoscaler.compute.scale-down.select-policy")
@@ -236,17 +253,17 @@ public final class AutoscalerOptions {
                     .durationType()
                     .defaultValue(Duration.ofHours(1))
                     .withDescription(
-                            "A service and region with no samples for this long (event time) has its scaler"
-                                    + " state cleared; if it comes back it starts afresh.");
+                            "A service and region with no samples for this long (event time) has"
+                                + " its scaler state cleared; if it comes back it starts afresh.");
 
     public static final ConfigOption<Duration> COMMAND_IN_FLIGHT_TIMEOUT =
             ConfigOptions.key("autoscaler.commands.in-flight-timeout")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(10))
                     .withDescription(
-                            "A command counts as in flight until the reporting instances reach its target"
-                                    + " or this much event time has passed. While in flight, a command with the"
-                                    + " same target is not issued again.");
+                            "A command counts as in flight until the reporting instances reach its"
+                                + " target or this much event time has passed. While in flight, a"
+                                + " command with the same target is not issued again.");
 
     /** Every option above, in declaration order: the source of the README's table. */
     public static List<ConfigOption<?>> all() {
@@ -263,7 +280,9 @@ public final class AutoscalerOptions {
         return options;
     }
 
-    /** The compute scaler's settings, checked; throws IllegalArgumentException naming the problem. */
+    /**
+     * The compute scaler's settings, checked; throws IllegalArgumentException naming the problem.
+     */
     public static ComputeScalerConfig computeScaler(ReadableConfig conf) {
         return new ComputeScalerConfig(
                 conf.get(COMPUTE_TARGET_CPU),
@@ -276,7 +295,9 @@ public final class AutoscalerOptions {
                 conf.get(COMPUTE_SCALE_DOWN_STABILIZATION),
                 conf.get(COMPUTE_COOLDOWN),
                 rules(conf.get(COMPUTE_SCALE_UP_RATE_LIMITS), conf.get(COMPUTE_SCALE_UP_SELECT)),
-                rules(conf.get(COMPUTE_SCALE_DOWN_RATE_LIMITS), conf.get(COMPUTE_SCALE_DOWN_SELECT)));
+                rules(
+                        conf.get(COMPUTE_SCALE_DOWN_RATE_LIMITS),
+                        conf.get(COMPUTE_SCALE_DOWN_SELECT)));
     }
 
     private static ScalingRules rules(String text, ScalingRules.Select select) {

@@ -19,7 +19,8 @@ import org.apache.flink.util.OutputTag;
  * the in-flight timeout passes (event time). Every decision leaves as an event on {@link #EVENTS},
  * so the events stream is the complete, final log.
  */
-public final class CommandDeduplicator extends KeyedProcessFunction<String, ScalingEvent, ScalingCommand> {
+public final class CommandDeduplicator
+        extends KeyedProcessFunction<String, ScalingEvent, ScalingCommand> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<ScalingEvent> EVENTS = new OutputTag<>("scaling-events") {};
@@ -35,14 +36,19 @@ public final class CommandDeduplicator extends KeyedProcessFunction<String, Scal
 
     @Override
     public void open(OpenContext openContext) {
-        inFlight = getRuntimeContext().getState(new ValueStateDescriptor<>("in-flight", InFlightCommand.class));
+        inFlight =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("in-flight", InFlightCommand.class));
         duplicates = getRuntimeContext().getMetricGroup().counter("commandsDeduplicated");
     }
 
     @Override
-    public void processElement(ScalingEvent event, Context ctx, Collector<ScalingCommand> out) throws Exception {
+    public void processElement(ScalingEvent event, Context ctx, Collector<ScalingCommand> out)
+            throws Exception {
         InFlightCommand pending = inFlight.value();
-        if (pending != null && event.observed() != null && pending.completedBy(event.observed().instances())) {
+        if (pending != null
+                && event.observed() != null
+                && pending.completedBy(event.observed().instances())) {
             clear(ctx, pending);
             pending = null;
         }
@@ -56,21 +62,28 @@ public final class CommandDeduplicator extends KeyedProcessFunction<String, Scal
                     EVENTS,
                     event.suppressedBy(
                             Reason.DUPLICATE_IN_FLIGHT,
-                            "command " + pending.commandId() + " to " + pending.target() + " is still in flight"));
+                            "command "
+                                    + pending.commandId()
+                                    + " to "
+                                    + pending.target()
+                                    + " is still in flight"));
             return;
         }
         if (pending != null) {
             ctx.timerService().deleteEventTimeTimer(pending.expiresAt());
         }
         long expiresAt = event.decidedAt().plus(inFlightTimeout).toEpochMilli();
-        inFlight.update(new InFlightCommand(event.commandId(), event.to(), event.to() > event.from(), expiresAt));
+        inFlight.update(
+                new InFlightCommand(
+                        event.commandId(), event.to(), event.to() > event.from(), expiresAt));
         ctx.timerService().registerEventTimeTimer(expiresAt);
         out.collect(ScalingCommand.of(event));
         ctx.output(EVENTS, event);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingCommand> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingCommand> out)
+            throws Exception {
         InFlightCommand pending = inFlight.value();
         if (pending != null && pending.expiresAt() == timestamp) {
             inFlight.clear();

@@ -31,8 +31,11 @@ public final class LateSampleRouter extends ProcessFunction<MetricSample, DeadLe
         out.collect(
                 DeadLetter.of(
                         RejectReason.LATE.name(),
-                        "sample at " + sample.timestamp() + " arrived after its windows closed (watermark "
-                                + Instant.ofEpochMilli(watermark) + ")",
+                        "sample at "
+                                + sample.timestamp()
+                                + " arrived after its windows closed (watermark "
+                                + Instant.ofEpochMilli(watermark)
+                                + ")",
                         Json.sampleToJson(sample),
                         sample.serviceRegionKey() + "/" + sample.instanceId(),
                         sample.timestamp()));

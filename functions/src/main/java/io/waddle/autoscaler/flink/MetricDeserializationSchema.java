@@ -18,7 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * not fail the job. Parsing at the source lets the watermarks be generated per partition from the
  * samples' own timestamps.
  */
-public final class MetricDeserializationSchema implements KafkaRecordDeserializationSchema<IngestRecord> {
+public final class MetricDeserializationSchema
+        implements KafkaRecordDeserializationSchema<IngestRecord> {
     private static final long serialVersionUID = 1L;
 
     private final MetricParser parser;
@@ -29,14 +30,18 @@ public final class MetricDeserializationSchema implements KafkaRecordDeserializa
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestRecord> out) {
-        Instant receivedAt = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : null;
+        Instant receivedAt =
+                record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : null;
         String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
         if (record.value() == null) {
             out.collect(
                     IngestRecord.rejected(
                             DeadLetter.of(
                                     RejectReason.INVALID_JSON.name(),
-                                    "record has no value (tombstone)", "", origin, receivedAt)));
+                                    "record has no value (tombstone)",
+                                    "",
+                                    origin,
+                                    receivedAt)));
             return;
         }
         String payload = new String(record.value(), StandardCharsets.UTF_8);
@@ -45,14 +50,22 @@ public final class MetricDeserializationSchema implements KafkaRecordDeserializa
         } catch (InvalidSampleException e) {
             out.collect(
                     IngestRecord.rejected(
-                            DeadLetter.of(e.reason().name(), e.getMessage(), payload, origin, receivedAt)));
+                            DeadLetter.of(
+                                    e.reason().name(),
+                                    e.getMessage(),
+                                    payload,
+                                    origin,
+                                    receivedAt)));
         } catch (RuntimeException e) {
             // Defensive: a parser bug must cost one record, not the job.
             out.collect(
                     IngestRecord.rejected(
                             DeadLetter.of(
                                     RejectReason.INVALID_JSON.name(),
-                                    "unreadable record: " + e, payload, origin, receivedAt)));
+                                    "unreadable record: " + e,
+                                    payload,
+                                    origin,
+                                    receivedAt)));
         }
     }
 

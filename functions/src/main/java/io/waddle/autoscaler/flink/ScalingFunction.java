@@ -25,7 +25,8 @@ import org.apache.flink.util.Collector;
  * asks the compute scaler for a decision and emits it as an event. A thin adapter: state in, core
  * call, state out. State of a service that stops reporting is cleared after the idle retention.
  */
-public final class ScalingFunction extends KeyedProcessFunction<String, WindowedMetrics, ScalingEvent> {
+public final class ScalingFunction
+        extends KeyedProcessFunction<String, WindowedMetrics, ScalingEvent> {
     private static final long serialVersionUID = 1L;
 
     private final ComputeScalerConfig config;
@@ -47,9 +48,15 @@ public final class ScalingFunction extends KeyedProcessFunction<String, Windowed
     @Override
     public void open(OpenContext openContext) {
         scaler = new ComputeScaler(config);
-        scalerState = getRuntimeContext().getState(new ValueStateDescriptor<>("scaler", ScalerState.class));
-        trendState = getRuntimeContext().getState(new ValueStateDescriptor<>("load-trend", LoadTrend.class));
-        cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
+        scalerState =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("scaler", ScalerState.class));
+        trendState =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("load-trend", LoadTrend.class));
+        cleanupTimer =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
         unscaledWindows = getRuntimeContext().getMetricGroup().counter("windowsWithoutScaler");
     }
 
@@ -62,18 +69,23 @@ public final class ScalingFunction extends KeyedProcessFunction<String, Windowed
             return;
         }
         Instant now = window.windowEnd();
-        LoadTrend trend = orElse(trendState.value(), LoadTrend.empty())
-                .add(now, window.total(Gauges.REQUESTS_PER_SECOND), trendWindows);
-        ScalerResult result = scaler.decide(orElse(scalerState.value(), ScalerState.initial()), window, now);
+        LoadTrend trend =
+                orElse(trendState.value(), LoadTrend.empty())
+                        .add(now, window.total(Gauges.REQUESTS_PER_SECOND), trendWindows);
+        ScalerResult result =
+                scaler.decide(orElse(scalerState.value(), ScalerState.initial()), window, now);
 
         trendState.update(trend);
         scalerState.update(result.next());
         rescheduleCleanup(ctx, now.plus(idleRetention).toEpochMilli());
-        out.collect(ScalingEvent.of(result.decision(), ObservedWindow.of(window, trend.slopePerSecond())));
+        out.collect(
+                ScalingEvent.of(
+                        result.decision(), ObservedWindow.of(window, trend.slopePerSecond())));
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingEvent> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingEvent> out)
+            throws Exception {
         Long due = cleanupTimer.value();
         if (due != null && due == timestamp) {
             scalerState.clear();

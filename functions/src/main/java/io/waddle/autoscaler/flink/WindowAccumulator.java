@@ -34,7 +34,8 @@ public class WindowAccumulator {
         }
         // An instance with no gauges of interest still counts as reporting.
         cells.computeIfAbsent(s.instanceId() + SEP, k -> new double[] {0, 0, 0});
-        s.gauges().forEach((gauge, value) -> addCell(s.instanceId() + SEP + gauge, value, 1, value));
+        s.gauges()
+                .forEach((gauge, value) -> addCell(s.instanceId() + SEP + gauge, value, 1, value));
         return this;
     }
 
@@ -70,7 +71,9 @@ public class WindowAccumulator {
                     if (gauge.isEmpty() || c[1] == 0) {
                         return;
                     }
-                    double[] g = perGauge.computeIfAbsent(gauge, k -> new double[] {0, 0, Double.NEGATIVE_INFINITY});
+                    double[] g =
+                            perGauge.computeIfAbsent(
+                                    gauge, k -> new double[] {0, 0, Double.NEGATIVE_INFINITY});
                     g[0] += 1;
                     g[1] += c[0] / c[1];
                     g[2] = Math.max(g[2], c[2]);

@@ -4,7 +4,8 @@ import io.waddle.autoscaler.model.MetricSample;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Incremental aggregation of a window's samples; see {@link WindowAccumulator}. */
-public final class WindowAggregate implements AggregateFunction<MetricSample, WindowAccumulator, WindowAccumulator> {
+public final class WindowAggregate
+        implements AggregateFunction<MetricSample, WindowAccumulator, WindowAccumulator> {
     private static final long serialVersionUID = 1L;
 
     @Override

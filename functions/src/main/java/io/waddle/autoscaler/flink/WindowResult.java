@@ -13,10 +13,15 @@ public final class WindowResult
 
     @Override
     public void process(
-            String key, Context ctx, Iterable<WindowAccumulator> accs, Collector<WindowedMetrics> out) {
+            String key,
+            Context ctx,
+            Iterable<WindowAccumulator> accs,
+            Collector<WindowedMetrics> out) {
         TimeWindow w = ctx.window();
         for (WindowAccumulator acc : accs) {
-            out.collect(acc.result(Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd())));
+            out.collect(
+                    acc.result(
+                            Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd())));
         }
     }
 }

@@ -43,8 +43,8 @@ public final class MetricParser implements Serializable {
     private final Duration maxFutureSkew;
 
     /**
-     * @param maxFutureSkew how far a sample's timestamp may be ahead of the time it was received;
-     *     a sample from further in the future would drag the watermark forward and make everyone
+     * @param maxFutureSkew how far a sample's timestamp may be ahead of the time it was received; a
+     *     sample from further in the future would drag the watermark forward and make everyone
      *     else's samples late
      */
     public MetricParser(Duration maxFutureSkew) {
@@ -80,7 +80,10 @@ public final class MetricParser implements Serializable {
         if (!v.canConvertToExactIntegral() || v.asInt() != MetricSample.SCHEMA_VERSION) {
             throw new InvalidSampleException(
                     RejectReason.UNSUPPORTED_SCHEMA_VERSION,
-                    "schema_version " + v + " is not supported; expected " + MetricSample.SCHEMA_VERSION);
+                    "schema_version "
+                            + v
+                            + " is not supported; expected "
+                            + MetricSample.SCHEMA_VERSION);
         }
         return MetricSample.SCHEMA_VERSION;
     }
@@ -90,8 +93,10 @@ public final class MetricParser implements Serializable {
         if (!v.isTextual() || !NAME.matcher(v.asText()).matches()) {
             throw new InvalidSampleException(
                     RejectReason.INVALID_FIELD,
-                    field + " must be 1-128 characters of letters, digits, '.', '_' or '-', starting"
-                            + " with a letter or digit; got " + abbreviate(v.toString()));
+                    field
+                            + " must be 1-128 characters of letters, digits, '.', '_' or '-',"
+                            + " starting with a letter or digit; got "
+                            + abbreviate(v.toString()));
         }
         return v.asText();
     }
@@ -103,19 +108,25 @@ public final class MetricParser implements Serializable {
         }
         return ServiceKind.fromWireName(v.asText())
                 .orElseThrow(
-                        () -> new InvalidSampleException(
-                                RejectReason.UNKNOWN_SERVICE_KIND,
-                                "kind '" + abbreviate(v.asText())
-                                        + "' is not one of compute, webrtc, database, cache"));
+                        () ->
+                                new InvalidSampleException(
+                                        RejectReason.UNKNOWN_SERVICE_KIND,
+                                        "kind '"
+                                                + abbreviate(v.asText())
+                                                + "' is not one of compute, webrtc, database,"
+                                                + " cache"));
     }
 
     private static String instanceId(JsonNode root) throws InvalidSampleException {
         JsonNode v = required(root, "instance_id");
         String id = v.isTextual() ? v.asText() : "";
-        if (id.isBlank() || id.length() > MAX_INSTANCE_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+        if (id.isBlank()
+                || id.length() > MAX_INSTANCE_ID_LENGTH
+                || id.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidSampleException(
                     RejectReason.INVALID_FIELD,
-                    "instance_id must be a non-blank string of at most " + MAX_INSTANCE_ID_LENGTH
+                    "instance_id must be a non-blank string of at most "
+                            + MAX_INSTANCE_ID_LENGTH
                             + " printable characters");
         }
         return id;
@@ -127,7 +138,8 @@ public final class MetricParser implements Serializable {
         if (v.isIntegralNumber()) {
             if (!v.canConvertToLong() || v.asLong() < 0) {
                 throw new InvalidSampleException(
-                        RejectReason.INVALID_FIELD, "timestamp must be epoch milliseconds >= 0; got " + v);
+                        RejectReason.INVALID_FIELD,
+                        "timestamp must be epoch milliseconds >= 0; got " + v);
             }
             ts = Instant.ofEpochMilli(v.asLong());
         } else if (v.isTextual()) {
@@ -137,20 +149,27 @@ public final class MetricParser implements Serializable {
                 throw new InvalidSampleException(
                         RejectReason.INVALID_FIELD,
                         "timestamp must be ISO-8601 with an offset (2026-06-25T15:58:00Z) or epoch"
-                                + " milliseconds; got " + abbreviate(v.asText()));
+                                + " milliseconds; got "
+                                + abbreviate(v.asText()));
             }
         } else {
             throw new InvalidSampleException(
                     RejectReason.INVALID_FIELD, "timestamp must be a string or a number; got " + v);
         }
         if (ts.isBefore(Instant.EPOCH) || ts.isAfter(LATEST_TIMESTAMP)) {
-            throw new InvalidSampleException(RejectReason.OUT_OF_RANGE, "timestamp " + ts + " is out of range");
+            throw new InvalidSampleException(
+                    RejectReason.OUT_OF_RANGE, "timestamp " + ts + " is out of range");
         }
         if (receivedAt != null && ts.isAfter(receivedAt.plus(maxFutureSkew))) {
             throw new InvalidSampleException(
                     RejectReason.TIMESTAMP_IN_FUTURE,
-                    "timestamp " + ts + " is more than " + maxFutureSkew.toSeconds()
-                            + "s after the record was received (" + receivedAt + ")");
+                    "timestamp "
+                            + ts
+                            + " is more than "
+                            + maxFutureSkew.toSeconds()
+                            + "s after the record was received ("
+                            + receivedAt
+                            + ")");
         }
         return ts;
     }
@@ -158,7 +177,8 @@ public final class MetricParser implements Serializable {
     private static Map<String, Double> gauges(JsonNode root) throws InvalidSampleException {
         JsonNode g = required(root, "gauges");
         if (!g.isObject()) {
-            throw new InvalidSampleException(RejectReason.INVALID_FIELD, "gauges must be a JSON object");
+            throw new InvalidSampleException(
+                    RejectReason.INVALID_FIELD, "gauges must be a JSON object");
         }
         if (g.isEmpty()) {
             throw new InvalidSampleException(RejectReason.MISSING_FIELD, "gauges is empty");
@@ -174,31 +194,48 @@ public final class MetricParser implements Serializable {
     private static double gauge(String name, JsonNode v) throws InvalidSampleException {
         if (!v.isNumber()) {
             throw new InvalidSampleException(
-                    RejectReason.NOT_A_NUMBER, "gauge '" + name + "' must be a number; got " + abbreviate(v.toString()));
+                    RejectReason.NOT_A_NUMBER,
+                    "gauge '" + name + "' must be a number; got " + abbreviate(v.toString()));
         }
         double value = v.asDouble();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new InvalidSampleException(
-                    RejectReason.NOT_A_NUMBER, "gauge '" + name + "' is " + value + ", not a finite number");
+                    RejectReason.NOT_A_NUMBER,
+                    "gauge '" + name + "' is " + value + ", not a finite number");
         }
         Gauges.Range range = Gauges.rangeOf(name).orElse(null);
         if (range == null) {
             if (Math.abs(value) > Gauges.UNKNOWN_GAUGE_LIMIT) {
                 throw new InvalidSampleException(
                         RejectReason.OUT_OF_RANGE,
-                        "gauge '" + name + "' = " + value + " exceeds " + Gauges.UNKNOWN_GAUGE_LIMIT + " in magnitude");
+                        "gauge '"
+                                + name
+                                + "' = "
+                                + value
+                                + " exceeds "
+                                + Gauges.UNKNOWN_GAUGE_LIMIT
+                                + " in magnitude");
             }
             return value;
         }
         if (value < 0) {
             throw new InvalidSampleException(
-                    RejectReason.NEGATIVE_VALUE, "gauge '" + name + "' = " + value + " is negative");
+                    RejectReason.NEGATIVE_VALUE,
+                    "gauge '" + name + "' = " + value + " is negative");
         }
         if (!range.contains(value)) {
             throw new InvalidSampleException(
                     RejectReason.OUT_OF_RANGE,
-                    "gauge '" + name + "' = " + value + " is outside [" + range.min() + ", " + range.max()
-                            + "] " + range.unit());
+                    "gauge '"
+                            + name
+                            + "' = "
+                            + value
+                            + " is outside ["
+                            + range.min()
+                            + ", "
+                            + range.max()
+                            + "] "
+                            + range.unit());
         }
         return value;
     }
@@ -206,7 +243,8 @@ public final class MetricParser implements Serializable {
     private static JsonNode required(JsonNode root, String field) throws InvalidSampleException {
         JsonNode v = root.get(field);
         if (v == null || v.isNull()) {
-            throw new InvalidSampleException(RejectReason.MISSING_FIELD, "missing field '" + field + "'");
+            throw new InvalidSampleException(
+                    RejectReason.MISSING_FIELD, "missing field '" + field + "'");
         }
         return v;
     }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.waddle.autoscaler.model.MetricSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -38,11 +39,14 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 
-    /** Reads a message this job wrote (commands, events, dead letters), e.g. in consumers and tests. */
+    /**
+     * Reads a message this job wrote (commands, events, dead letters), e.g. in consumers and tests.
+     */
     public static <T> T fromBytes(byte[] bytes, Class<T> type) {
         try {
             return MAPPER.readValue(bytes, type);

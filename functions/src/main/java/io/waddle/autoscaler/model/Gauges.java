@@ -30,7 +30,8 @@ public final class Gauges {
 
     /**
      * Largest magnitude accepted for a gauge this table does not know. Unknown gauges are kept for
-     * policies to target, but a value beyond 10^15 is no measurement of anything a chat platform has.
+     * policies to target, but a value beyond 10^15 is no measurement of anything a chat platform
+     * has.
      */
     public static final double UNKNOWN_GAUGE_LIMIT = 1e15;
 

@@ -4,8 +4,8 @@ package io.waddle.autoscaler.model;
  * What a decision saw, as carried on its event: the window's utilization and load, and the trend.
  * Gauges nobody reported are null.
  *
- * @param loadSlopePerSecond least-squares slope of the request rate over the last windows,
- *     requests per second per second
+ * @param loadSlopePerSecond least-squares slope of the request rate over the last windows, requests
+ *     per second per second
  */
 public record ObservedWindow(
         int instances,

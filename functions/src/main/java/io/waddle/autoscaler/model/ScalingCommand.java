@@ -54,7 +54,16 @@ public record ScalingCommand(
 
     static String commandId(String service, String region, int from, int to, Instant decidedAt) {
         return UUID.nameUUIDFromBytes(
-                        ("command|" + service + "|" + region + "|" + from + "|" + to + "|" + decidedAt.toEpochMilli())
+                        ("command|"
+                                        + service
+                                        + "|"
+                                        + region
+                                        + "|"
+                                        + from
+                                        + "|"
+                                        + to
+                                        + "|"
+                                        + decidedAt.toEpochMilli())
                                 .getBytes(StandardCharsets.UTF_8))
                 .toString();
     }

@@ -44,11 +44,20 @@ public record ScalingEvent(
     public static ScalingEvent of(ScalingDecision d, ObservedWindow observed) {
         String commandId =
                 d.isScale()
-                        ? ScalingCommand.commandId(d.subject().service(), d.subject().region(), d.from(), d.to(), d.decidedAt())
+                        ? ScalingCommand.commandId(
+                                d.subject().service(),
+                                d.subject().region(),
+                                d.from(),
+                                d.to(),
+                                d.decidedAt())
                         : null;
         return new ScalingEvent(
                 SCHEMA_VERSION,
-                eventId(d.subject().service(), d.subject().region(), d.decidedAt(), d.outcome().name()),
+                eventId(
+                        d.subject().service(),
+                        d.subject().region(),
+                        d.decidedAt(),
+                        d.outcome().name()),
                 d.subject().service(),
                 d.subject().region(),
                 d.subject().kind().wireName(),
@@ -87,7 +96,18 @@ public record ScalingEvent(
                 from,
                 to,
                 why.name(),
-                whyDetail + "; wanted " + action + " " + from + "->" + to + " " + reason + " (" + detail + ")",
+                whyDetail
+                        + "; wanted "
+                        + action
+                        + " "
+                        + from
+                        + "->"
+                        + to
+                        + " "
+                        + reason
+                        + " ("
+                        + detail
+                        + ")",
                 List.of(),
                 decidedAt,
                 null,
@@ -96,7 +116,14 @@ public record ScalingEvent(
 
     static String eventId(String service, String region, Instant at, String outcome) {
         return UUID.nameUUIDFromBytes(
-                        ("event|" + service + "|" + region + "|" + at.toEpochMilli() + "|" + outcome)
+                        ("event|"
+                                        + service
+                                        + "|"
+                                        + region
+                                        + "|"
+                                        + at.toEpochMilli()
+                                        + "|"
+                                        + outcome)
                                 .getBytes(StandardCharsets.UTF_8))
                 .toString();
     }

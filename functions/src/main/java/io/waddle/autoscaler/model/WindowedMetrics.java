@@ -39,7 +39,9 @@ public record WindowedMetrics(
         return stats == null ? Double.NaN : stats.max();
     }
 
-    /** Sum across instances of a gauge (e.g. the total request rate), or 0 when none reported it. */
+    /**
+     * Sum across instances of a gauge (e.g. the total request rate), or 0 when none reported it.
+     */
     public double total(String name) {
         GaugeStats stats = gauges.get(name);
         return stats == null ? 0.0 : stats.sum();

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.scaling;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
  * The compute scaler's tunables, already parsed and checked. Built from {@code AutoscalerOptions};
  * {@link #defaults()} gives the platform design's numbers.
  *
- * @param targetCpuPercent mean CPU utilization to hold, percent of the request; 0 disables the metric
+ * @param targetCpuPercent mean CPU utilization to hold, percent of the request; 0 disables the
+ *     metric
  * @param targetMemoryPercent mean memory utilization to hold; 0 disables the metric
  * @param targetRequestsPerInstance requests per second one instance should serve; 0 disables it
  * @param scaleUpStabilization how far back scale-ups look for a lower recommendation (0: immediate)
@@ -26,7 +28,8 @@ public record ComputeScalerConfig(
         Duration scaleDownStabilization,
         Duration cooldown,
         ScalingRules scaleUp,
-        ScalingRules scaleDown) {
+        ScalingRules scaleDown)
+        implements Serializable {
 
     public ComputeScalerConfig {
         Objects.requireNonNull(tolerance, "tolerance");

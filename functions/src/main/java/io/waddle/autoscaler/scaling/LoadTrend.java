@@ -21,7 +21,9 @@ public record LoadTrend(List<Point> points) {
         return new LoadTrend(List.of());
     }
 
-    /** Appends a point and keeps the newest {@code capacity}. Ignores a point older than the last. */
+    /**
+     * Appends a point and keeps the newest {@code capacity}. Ignores a point older than the last.
+     */
     public LoadTrend add(Instant at, double load, int capacity) {
         if (!points.isEmpty() && !at.isAfter(points.get(points.size() - 1).at())) {
             return this;

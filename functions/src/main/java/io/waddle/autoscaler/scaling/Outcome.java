@@ -6,6 +6,8 @@ public enum Outcome {
     SCALE,
     /** Nothing asks for a change. */
     NO_CHANGE,
-    /** Metrics ask for a change, but a rule (stabilization, cooldown, bounds, dedup) holds it back. */
+    /**
+     * Metrics ask for a change, but a rule (stabilization, cooldown, bounds, dedup) holds it back.
+     */
     SUPPRESSED
 }

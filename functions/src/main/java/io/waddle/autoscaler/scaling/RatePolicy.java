@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.scaling;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * the period's start, may be added (or removed) per {@code period}. Written as {@code 4/15s} or
  * {@code 100%/15s}.
  */
-public record RatePolicy(Type type, int value, Duration period) {
+public record RatePolicy(Type type, int value, Duration period) implements Serializable {
 
     public enum Type {
         INSTANCES,
@@ -58,20 +59,23 @@ public record RatePolicy(Type type, int value, Duration period) {
 
     private static Duration parsePeriod(String p, String text) {
         if (p.length() < 2) {
-            throw new IllegalArgumentException("rate limit '" + text + "' has no period unit (s, m, h)");
+            throw new IllegalArgumentException(
+                    "rate limit '" + text + "' has no period unit (s, m, h)");
         }
         long n;
         try {
             n = Long.parseLong(p.substring(0, p.length() - 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rate limit '" + text + "' has a bad period '" + p + "'");
+            throw new IllegalArgumentException(
+                    "rate limit '" + text + "' has a bad period '" + p + "'");
         }
         return switch (p.charAt(p.length() - 1)) {
             case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
             case 'h' -> Duration.ofHours(n);
-            default -> throw new IllegalArgumentException(
-                    "rate limit '" + text + "' has an unknown period unit in '" + p + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "rate limit '" + text + "' has an unknown period unit in '" + p + "'");
         };
     }
 

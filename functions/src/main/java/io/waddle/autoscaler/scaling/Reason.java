@@ -16,7 +16,8 @@ public enum Reason {
     ABOVE_MAX_INSTANCES("capacity is above the configured maximum"),
     AT_MIN_INSTANCES("metrics ask for less, but capacity is at the minimum"),
     AT_MAX_INSTANCES("metrics ask for more, but capacity is at the maximum"),
-    STABILIZATION_WINDOW("a higher recommendation inside the scale-down stabilization window holds capacity"),
+    STABILIZATION_WINDOW(
+            "a higher recommendation inside the scale-down stabilization window holds capacity"),
     COOLDOWN("the last scaling action is more recent than the cooldown"),
     RATE_LIMITED("the rate-limit rules allow no change in the current period"),
     NO_METRICS("no instance reported a metric that has a target"),

@@ -61,7 +61,14 @@ final class ReplicaCalculator {
                 return Optional.of(within(metric, current, observed));
             }
             int desired = ceil(ratio * stats.instances());
-            return Optional.of(proposal(metric, current, desired, up, down, observed + " on " + stats.instances() + " instances"));
+            return Optional.of(
+                    proposal(
+                            metric,
+                            current,
+                            desired,
+                            up,
+                            down,
+                            observed + " on " + stats.instances() + " instances"));
         }
         double sum = stats.sum();
         int counted = stats.instances();
@@ -101,8 +108,8 @@ final class ReplicaCalculator {
      * desired = ceil(total / target)                  when ratio is outside tolerance
      * </pre>
      *
-     * Instances that report but lack the metric add {@code target} each when scaling down, so a
-     * gap in reporting never looks like less load.
+     * Instances that report but lack the metric add {@code target} each when scaling down, so a gap
+     * in reporting never looks like less load.
      */
     Optional<MetricProposal> averageValue(
             String metric, double targetPerInstance, GaugeStats stats, int current, int reporting) {
@@ -139,7 +146,8 @@ final class ReplicaCalculator {
     }
 
     private static MetricProposal within(String metric, int current, String observed) {
-        return new MetricProposal(metric, current, Reason.WITHIN_TOLERANCE, observed + " (within tolerance)");
+        return new MetricProposal(
+                metric, current, Reason.WITHIN_TOLERANCE, observed + " (within tolerance)");
     }
 
     private static MetricProposal proposal(

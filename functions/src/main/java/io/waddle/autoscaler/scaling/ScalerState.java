@@ -44,7 +44,8 @@ public record ScalerState(
             }
         }
         kept.add(new Recommendation(now, instances));
-        return new ScalerState(targetInstances, lastScaleAt, kept, pruneEvents(scaleEvents, cutoff));
+        return new ScalerState(
+                targetInstances, lastScaleAt, kept, pruneEvents(scaleEvents, cutoff));
     }
 
     /** Records a change of capacity to {@code instances}. */
@@ -54,9 +55,13 @@ public record ScalerState(
         return new ScalerState(instances, now, recommendations, events);
     }
 
-    /** Adopts {@code instances} as the capacity without recording a change (first sight). */
-    ScalerState withTarget(int instances) {
-        return new ScalerState(instances, lastScaleAt, recommendations, scaleEvents);
+    /**
+     * Adopts {@code instances} as the capacity without recording a change, and records it as a
+     * recommendation to keep it.
+     */
+    ScalerState firstSight(Instant now, int instances) {
+        return new ScalerState(
+                instances, lastScaleAt, List.of(new Recommendation(now, instances)), scaleEvents);
     }
 
     private static List<ScaleEvent> pruneEvents(List<ScaleEvent> events, Instant cutoff) {

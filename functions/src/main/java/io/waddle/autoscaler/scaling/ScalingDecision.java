@@ -77,7 +77,15 @@ public record ScalingDecision(
             Reason reason,
             String detail,
             int observedInstances) {
-        return hold(Outcome.NO_CHANGE, subject, now, current, recommended, reason, detail, observedInstances);
+        return hold(
+                Outcome.NO_CHANGE,
+                subject,
+                now,
+                current,
+                recommended,
+                reason,
+                detail,
+                observedInstances);
     }
 
     public static ScalingDecision suppressed(
@@ -88,7 +96,15 @@ public record ScalingDecision(
             Reason reason,
             String detail,
             int observedInstances) {
-        return hold(Outcome.SUPPRESSED, subject, now, current, recommended, reason, detail, observedInstances);
+        return hold(
+                Outcome.SUPPRESSED,
+                subject,
+                now,
+                current,
+                recommended,
+                reason,
+                detail,
+                observedInstances);
     }
 
     private static ScalingDecision hold(
@@ -122,7 +138,10 @@ public record ScalingDecision(
         return ServiceRegion.key(subject.service(), subject.region());
     }
 
-    /** A one-line account, e.g. {@code scale_up 10->13 CPU_ABOVE_TARGET (cpu 91.0% vs target 70.0%)}. */
+    /**
+     * A one-line account, e.g. {@code scale_up 10->13 CPU_ABOVE_TARGET (cpu 91.0% vs target
+     * 70.0%)}.
+     */
     public String describe() {
         return action.wireName() + " " + from + "->" + to + " " + reason + " (" + detail + ")";
     }

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.scaling;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * How fast one direction may move, as in the HPA's {@code behavior.scaleUp}/{@code scaleDown}: a
  * set of rate policies and which of them wins.
  */
-public record ScalingRules(List<RatePolicy> policies, Select select) {
+public record ScalingRules(List<RatePolicy> policies, Select select) implements Serializable {
 
     /** Which policy applies when several allow different amounts. */
     public enum Select {
@@ -25,13 +26,17 @@ public record ScalingRules(List<RatePolicy> policies, Select select) {
         Objects.requireNonNull(select, "select");
         policies = List.copyOf(policies);
         if (policies.isEmpty() && select != Select.DISABLED) {
-            throw new IllegalArgumentException("at least one rate policy is needed unless DISABLED");
+            throw new IllegalArgumentException(
+                    "at least one rate policy is needed unless DISABLED");
         }
     }
 
     /** The longest period of any policy: how much scaling history the limits need. */
     public Duration longestPeriod() {
-        return policies.stream().map(RatePolicy::period).max(Duration::compareTo).orElse(Duration.ZERO);
+        return policies.stream()
+                .map(RatePolicy::period)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.waddle.autoscaler.scaling;
 
+import java.io.Serializable;
+
 /**
  * A band around a target inside which no scaling happens, as in the Kubernetes HPA: a usage ratio
  * (observed / target) within {@code 1 ± fraction} means "at target".
  */
-public record Tolerance(double fraction) {
+public record Tolerance(double fraction) implements Serializable {
 
     public Tolerance {
         if (!(fraction >= 0 && fraction < 1)) {

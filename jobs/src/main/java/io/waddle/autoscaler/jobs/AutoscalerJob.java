@@ -30,14 +30,17 @@ public final class AutoscalerJob {
                 .execute(env);
     }
 
-    /** The command sink is transactional: without checkpoints no command would ever be committed. */
+    /**
+     * The command sink is transactional: without checkpoints no command would ever be committed.
+     */
     static void requireCheckpointing(Configuration conf) {
         if (conf.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL).isEmpty()) {
             throw new IllegalArgumentException(
                     CheckpointingOptions.CHECKPOINTING_INTERVAL.key()
-                            + " is not set: the exactly-once command sink commits only on checkpoints."
-                            + " Pass --config flink-conf or --"
-                            + CheckpointingOptions.CHECKPOINTING_INTERVAL.key() + " 10s");
+                            + " is not set: the exactly-once command sink commits only on"
+                            + " checkpoints. Pass --config flink-conf or --"
+                            + CheckpointingOptions.CHECKPOINTING_INTERVAL.key()
+                            + " 10s");
         }
     }
 }

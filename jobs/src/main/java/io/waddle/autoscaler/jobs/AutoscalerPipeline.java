@@ -78,7 +78,14 @@ public final class AutoscalerPipeline {
         Duration slide = conf.get(WINDOW_SLIDE);
         if (slide.isZero() || slide.isNegative() || size.toMillis() % slide.toMillis() != 0) {
             throw new IllegalArgumentException(
-                    WINDOW_SLIDE.key() + " (" + slide + ") must be > 0 and divide " + WINDOW_SIZE.key() + " (" + size + ")");
+                    WINDOW_SLIDE.key()
+                            + " ("
+                            + slide
+                            + ") must be > 0 and divide "
+                            + WINDOW_SIZE.key()
+                            + " ("
+                            + size
+                            + ")");
         }
 
         SingleOutputStreamOperator<MetricSample> samples =
@@ -104,18 +111,27 @@ public final class AutoscalerPipeline {
 
         SingleOutputStreamOperator<ScalingEvent> decisions =
                 windows.keyBy(WindowedMetrics::serviceRegionKey, Types.STRING)
-                        .process(new ScalingFunction(scalerConfig, conf.get(TREND_WINDOWS), conf.get(IDLE_STATE_RETENTION)))
+                        .process(
+                                new ScalingFunction(
+                                        scalerConfig,
+                                        conf.get(TREND_WINDOWS),
+                                        conf.get(IDLE_STATE_RETENTION)))
                         .uid("compute-scaler")
                         .name("compute scaler");
 
         SingleOutputStreamOperator<ScalingCommand> deduplicated =
-                decisions.keyBy(ScalingEvent::serviceRegionKey, Types.STRING)
+                decisions
+                        .keyBy(ScalingEvent::serviceRegionKey, Types.STRING)
                         .process(new CommandDeduplicator(conf.get(COMMAND_IN_FLIGHT_TIMEOUT)))
                         .uid("command-dedup")
                         .name("deduplicate commands");
 
         deduplicated.sinkTo(commands).uid("commands-sink").name("commands");
-        deduplicated.getSideOutput(CommandDeduplicator.EVENTS).sinkTo(events).uid("events-sink").name("events");
+        deduplicated
+                .getSideOutput(CommandDeduplicator.EVENTS)
+                .sinkTo(events)
+                .uid("events-sink")
+                .name("events");
         samples.getSideOutput(IngestRouter.DEAD_LETTERS)
                 .union(late)
                 .sinkTo(deadLetters)
@@ -136,10 +152,13 @@ public final class AutoscalerPipeline {
     private WatermarkStrategy<IngestRecord> watermarks() {
         // Refused records carry no usable time: Long.MIN_VALUE leaves the watermark untouched.
         WatermarkStrategy<IngestRecord> strategy =
-                WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(conf.get(MAX_OUT_OF_ORDERNESS))
+                WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(
+                                conf.get(MAX_OUT_OF_ORDERNESS))
                         .withTimestampAssigner(
                                 (record, kafkaTs) ->
-                                        record.isValid() ? record.sample().timestamp().toEpochMilli() : Long.MIN_VALUE);
+                                        record.isValid()
+                                                ? record.sample().timestamp().toEpochMilli()
+                                                : Long.MIN_VALUE);
         Duration idleness = conf.get(IDLENESS);
         return idleness.isZero() ? strategy : strategy.withIdleness(idleness);
     }

@@ -26,7 +26,9 @@ public final class JobConfiguration {
                 Path dir = Path.of(value);
                 if (!Files.isRegularFile(dir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
                     throw new IllegalArgumentException(
-                            "--config " + value + " must be a directory holding "
+                            "--config "
+                                    + value
+                                    + " must be a directory holding "
                                     + GlobalConfiguration.FLINK_CONF_FILENAME);
                 }
                 conf.addAll(GlobalConfiguration.loadConfiguration(dir.toString()));

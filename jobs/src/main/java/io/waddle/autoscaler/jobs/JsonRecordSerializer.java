@@ -19,14 +19,17 @@ final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T>
     private final SerializableFunction<T, Instant> time;
 
     JsonRecordSerializer(
-            String topic, SerializableFunction<T, String> key, SerializableFunction<T, Instant> time) {
+            String topic,
+            SerializableFunction<T, String> key,
+            SerializableFunction<T, Instant> time) {
         this.topic = topic;
         this.key = key;
         this.time = time;
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            T element, KafkaSinkContext context, Long timestamp) {
         Instant at = time.apply(element);
         String k = key.apply(element);
         return new ProducerRecord<>(

@@ -28,9 +28,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The production sources and sinks: Kafka, configured from {@link
- * io.waddle.autoscaler.config.AutoscalerOptions}. Any key under {@code autoscaler.kafka.properties.}
- * is passed to every Kafka client as is (e.g. {@code autoscaler.kafka.properties.security.protocol:
- * SASL_SSL}).
+ * io.waddle.autoscaler.config.AutoscalerOptions}. Any key under {@code
+ * autoscaler.kafka.properties.} is passed to every Kafka client as is (e.g. {@code
+ * autoscaler.kafka.properties.security.protocol: SASL_SSL}).
  */
 public final class KafkaConnectors {
     public static final String CLIENT_PROPERTIES_PREFIX = "autoscaler.kafka.properties.";
@@ -53,32 +53,43 @@ public final class KafkaConnectors {
                 .build();
     }
 
-    /** Commands: exactly-once, so a restart from a checkpoint replays none to read_committed readers. */
+    /**
+     * Commands: exactly-once, so a restart from a checkpoint replays none to read_committed
+     * readers.
+     */
     public KafkaSink<ScalingCommand> commandsSink() {
         return exactlyOnce(
                 "commands",
                 new JsonRecordSerializer<>(
-                        conf.get(COMMANDS_TOPIC), ScalingCommand::serviceRegionKey, ScalingCommand::decidedAt));
+                        conf.get(COMMANDS_TOPIC),
+                        ScalingCommand::serviceRegionKey,
+                        ScalingCommand::decidedAt));
     }
 
     public KafkaSink<ScalingEvent> eventsSink() {
         return exactlyOnce(
                 "events",
                 new JsonRecordSerializer<>(
-                        conf.get(EVENTS_TOPIC), ScalingEvent::serviceRegionKey, ScalingEvent::decidedAt));
+                        conf.get(EVENTS_TOPIC),
+                        ScalingEvent::serviceRegionKey,
+                        ScalingEvent::decidedAt));
     }
 
     public KafkaSink<DeadLetter> deadLetterSink() {
         return exactlyOnce(
                 "dead-letters",
-                new JsonRecordSerializer<>(conf.get(DEAD_LETTER_TOPIC), DeadLetter::origin, DeadLetter::receivedAt));
+                new JsonRecordSerializer<>(
+                        conf.get(DEAD_LETTER_TOPIC), DeadLetter::origin, DeadLetter::receivedAt));
     }
 
-    private <T> KafkaSink<T> exactlyOnce(String name, KafkaRecordSerializationSchema<T> serializer) {
+    private <T> KafkaSink<T> exactlyOnce(
+            String name, KafkaRecordSerializationSchema<T> serializer) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
                 .setKafkaProducerConfig(clientProperties())
-                .setProperty("transaction.timeout.ms", Long.toString(conf.get(TRANSACTION_TIMEOUT).toMillis()))
+                .setProperty(
+                        "transaction.timeout.ms",
+                        Long.toString(conf.get(TRANSACTION_TIMEOUT).toMillis()))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(conf.get(TRANSACTIONAL_ID_PREFIX) + "-" + name)
                 .setRecordSerializer(serializer)
@@ -90,7 +101,8 @@ public final class KafkaConnectors {
         Properties props = new Properties();
         for (Map.Entry<String, String> e : conf.toMap().entrySet()) {
             if (e.getKey().startsWith(CLIENT_PROPERTIES_PREFIX)) {
-                props.setProperty(e.getKey().substring(CLIENT_PROPERTIES_PREFIX.length()), e.getValue());
+                props.setProperty(
+                        e.getKey().substring(CLIENT_PROPERTIES_PREFIX.length()), e.getValue());
             }
         }
         return props;
@@ -101,8 +113,12 @@ public final class KafkaConnectors {
             case "earliest" -> OffsetsInitializer.earliest();
             case "latest" -> OffsetsInitializer.latest();
             case "committed" -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-            default -> throw new IllegalArgumentException(
-                    STARTING_OFFSETS.key() + " must be committed, earliest or latest; got '" + mode + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            STARTING_OFFSETS.key()
+                                    + " must be committed, earliest or latest; got '"
+                                    + mode
+                                    + "'");
         };
     }
 }

@@ -1,0 +1,66 @@
+package io.waddle.autoscaler.testing;
+
+import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.ServiceKind;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds metric samples for tests: {@code SampleBuilder.compute("chat-api", "eu").cpu(90).at(T)}.
+ */
+public final class SampleBuilder {
+    private final String service;
+    private final String region;
+    private final ServiceKind kind;
+    private String instance = "i-0";
+    private Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    private final Map<String, Double> gauges = new LinkedHashMap<>();
+
+    private SampleBuilder(String service, String region, ServiceKind kind) {
+        this.service = service;
+        this.region = region;
+        this.kind = kind;
+    }
+
+    public static SampleBuilder compute(String service, String region) {
+        return new SampleBuilder(service, region, ServiceKind.COMPUTE);
+    }
+
+    public SampleBuilder instance(String id) {
+        this.instance = id;
+        return this;
+    }
+
+    public SampleBuilder at(Instant t) {
+        this.at = t;
+        return this;
+    }
+
+    public SampleBuilder gauge(String name, double value) {
+        gauges.put(name, value);
+        return this;
+    }
+
+    public SampleBuilder cpu(double percent) {
+        return gauge("cpu", percent);
+    }
+
+    public SampleBuilder memory(double percent) {
+        return gauge("memory", percent);
+    }
+
+    public SampleBuilder rps(double value) {
+        return gauge("requests_per_second", value);
+    }
+
+    public MetricSample build() {
+        return new MetricSample(
+                MetricSample.SCHEMA_VERSION, service, region, kind, instance, at, gauges);
+    }
+
+    public String json() {
+        return Json.sampleToJson(build());
+    }
+}
