@@ -15,7 +15,8 @@ public record Tolerance(double fraction) implements Serializable {
     }
 
     public boolean isWithin(double usageRatio) {
-        // The epsilon keeps the band's edges inside it despite rounding (1 - 1.1 != -0.1 in binary).
+        // The epsilon keeps the band's edges inside it despite rounding (1 - 1.1 != -0.1 in
+        // binary).
         return Math.abs(1.0 - usageRatio) <= fraction + 1e-12;
     }
 }
