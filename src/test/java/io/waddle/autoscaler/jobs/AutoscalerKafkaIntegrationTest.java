@@ -21,6 +21,7 @@ import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointType;
@@ -140,6 +141,9 @@ class AutoscalerKafkaIntegrationTest {
         conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, DEAD_LETTERS);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        // As in flink-conf/config.yaml: every type must have a Flink serializer, none falls back to
+        // Kryo.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
         // Checkpoints only when the test asks, so that it knows exactly what each one covers.
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofHours(1));
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());

@@ -22,7 +22,7 @@ public class WindowAccumulator {
     public ServiceKind kind;
 
     /** "instance\0gauge" -> {sum, count, max}. */
-    public HashMap<String, double[]> cells = new HashMap<>();
+    public Map<String, double[]> cells = new HashMap<>();
 
     public WindowAccumulator() {}
 

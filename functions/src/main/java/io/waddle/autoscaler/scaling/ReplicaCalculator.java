@@ -81,14 +81,15 @@ final class ReplicaCalculator {
         }
         double newRatio = sum / counted / target;
         String assumed =
-                String.format(
-                        Locale.ROOT,
-                        "%s; %d without the metric counted %s, %d pending counted idle: ratio %.2f",
-                        observed,
-                        missing,
-                        ratio < 1.0 ? "at target" : "idle",
-                        scaleUpWithPending ? pending : 0,
-                        newRatio);
+                observed
+                        + (missing > 0
+                                ? "; "
+                                        + missing
+                                        + " without the metric counted "
+                                        + (ratio < 1.0 ? "at target" : "idle")
+                                : "")
+                        + (scaleUpWithPending ? "; " + pending + " starting counted idle" : "")
+                        + String.format(Locale.ROOT, ": ratio %.2f", newRatio);
         boolean flipped = (ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0);
         if (tolerance.isWithin(newRatio) || flipped) {
             return Optional.of(within(metric, current, assumed));

@@ -1,0 +1,335 @@
+package io.waddle.autoscaler.jobs.demo;
+
+import io.waddle.autoscaler.actuator.SimulatedPlatform;
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.jobs.AutoscalerPipeline;
+import io.waddle.autoscaler.jobs.KafkaConnectors;
+import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.model.ServiceRegion;
+import io.waddle.autoscaler.sim.InstanceModel;
+import io.waddle.autoscaler.sim.SupplyLedger;
+import io.waddle.autoscaler.sim.Trace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code ./autoscaler demo}: the autoscaler closing the loop on one machine. A real Kafka broker,
+ * the Flink job on a MiniCluster (RocksDB, exactly-once checkpoints), and a simulated platform that
+ * replays a real trace as metric samples and applies the job's commands after a provisioning delay.
+ */
+public final class Demo {
+    /** A simulated service: a share of the trace's load, shifted in time. */
+    record SimService(String service, String region, double loadFactor, Duration shift) {
+        String key() {
+            return ServiceRegion.key(service, region);
+        }
+    }
+
+    static final List<SimService> SERVICES =
+            List.of(
+                    new SimService("chat-api", "eu-west", 1.0, Duration.ZERO),
+                    new SimService("chat-api", "us-east", 0.6, Duration.ofMinutes(-90)));
+
+    private static final Duration STEP = Duration.ofSeconds(15);
+    private static final double TARGET_UTILIZATION = 0.7;
+    private static final String METRICS = "waddle.metrics";
+    private static final String COMMANDS = "waddle.scaling-commands";
+    private static final String EVENTS = "waddle.scaling-events";
+    private static final String DEAD_LETTERS = "waddle.metrics-dead-letters";
+
+    private final DemoOptions options;
+    private final PrintStream out;
+    private final DemoReport report;
+    private final Queue<ScalingCommand> commands = new ConcurrentLinkedQueue<>();
+    private final Map<String, ScalingEvent> lastDecision = new ConcurrentHashMap<>();
+    private final Map<String, ScalingEvent> lastCommand = new ConcurrentHashMap<>();
+
+    Demo(DemoOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.report = new DemoReport(out);
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            out.print(DemoOptions.USAGE);
+            System.exit(0);
+        }
+        int code;
+        try {
+            code = new Demo(options, out).run();
+        } catch (Exception e) {
+            System.err.println("demo failed: " + e);
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    int run() throws Exception {
+        Trace trace =
+                options.trace() == null ? Trace.bundledWorldCup() : Trace.load(options.trace());
+        Instant start = options.start();
+        Instant end = start.plus(Duration.ofMinutes(options.minutes()));
+        if (start.isBefore(trace.start()) || end.isAfter(trace.end())) {
+            throw new IllegalArgumentException(
+                    "--start and --minutes must lie inside the trace ("
+                            + trace.start()
+                            + " to "
+                            + trace.end()
+                            + ")");
+        }
+        double capacity = trace.quantile(0.999) / options.peakInstances();
+        Path workDir = freshWorkDir();
+        out.printf(
+                "Waddle autoscaler demo: %d simulated minutes at %.0fx. Work dir %s%n",
+                options.minutes(), options.speedup(), workDir);
+
+        try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
+            out.print("Starting Kafka... ");
+            kafka.start();
+            kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
+            out.println("ready at " + kafka.bootstrapServers());
+
+            out.print("Starting the Flink job on a MiniCluster... ");
+            Configuration conf = jobConfiguration(kafka.bootstrapServers(), capacity, workDir);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
+            env.configure(conf);
+            KafkaConnectors connectors = new KafkaConnectors(conf);
+            JobClient job =
+                    new AutoscalerPipeline(
+                                    connectors.metricsSource(),
+                                    connectors.commandsSink(),
+                                    connectors.eventsSink(),
+                                    connectors.deadLetterSink(),
+                                    conf)
+                            .executeAsync(env);
+            awaitRunning(job);
+            out.println("running (job " + job.getJobID() + ")");
+
+            try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers());
+                    TopicTail c =
+                            new TopicTail(kafka.bootstrapServers(), COMMANDS, this::onCommand);
+                    TopicTail e = new TopicTail(kafka.bootstrapServers(), EVENTS, this::onEvent)) {
+                return simulate(trace, capacity, start, end, producer, job);
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private int simulate(
+            Trace trace,
+            double capacity,
+            Instant start,
+            Instant end,
+            KafkaProducer<String, String> producer,
+            JobClient job)
+            throws Exception {
+        SimulatedPlatform platform =
+                new SimulatedPlatform(options.provisioningDelay(), options.drainTime());
+        InstanceModel model = new InstanceModel(capacity, options.seed());
+        List<SupplyLedger> ledgers = new ArrayList<>();
+        for (SimService s : SERVICES) {
+            int initial = (int) Math.ceil(load(trace, s, start) / (capacity * TARGET_UTILIZATION));
+            platform.addService(s.service(), s.region(), Math.max(2, initial));
+            ledgers.add(new SupplyLedger(capacity));
+        }
+        long wallStart = System.nanoTime();
+        long viewEverySteps = Duration.ofMinutes(options.viewEveryMinutes()).dividedBy(STEP);
+        long step = 0;
+        for (Instant t = start; t.isBefore(end); t = t.plus(STEP), step++) {
+            platform.advance(t);
+            applyCommands(platform, ledgers, t);
+            for (int i = 0; i < SERVICES.size(); i++) {
+                SimService s = SERVICES.get(i);
+                double load = load(trace, s, t);
+                List<String> ready = platform.readyInstances(s.service(), s.region());
+                for (MetricSample sample : model.samples(s.service(), s.region(), ready, load, t)) {
+                    producer.send(
+                            new ProducerRecord<>(
+                                    METRICS,
+                                    null,
+                                    t.toEpochMilli(),
+                                    s.key(),
+                                    Json.sampleToJson(sample)));
+                }
+                ledgers.get(i)
+                        .record(STEP, load, ready.size(), platform.billed(s.service(), s.region()));
+            }
+            producer.flush();
+            if (step % viewEverySteps == 0) {
+                printView(trace, platform, model, t);
+                if (failed(job)) {
+                    System.err.println("the Flink job failed; see target/demo.log");
+                    return 1;
+                }
+            }
+            pace(wallStart, step + 1);
+        }
+        long wallSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - wallStart);
+        report.summary(
+                options,
+                start,
+                capacity,
+                wallSeconds,
+                SERVICES.stream().map(SimService::key).toList(),
+                ledgers);
+        return 0;
+    }
+
+    private void applyCommands(
+            SimulatedPlatform platform, List<SupplyLedger> ledgers, Instant now) {
+        ScalingCommand c;
+        while ((c = commands.poll()) != null) {
+            platform.apply(c, now);
+            for (int i = 0; i < SERVICES.size(); i++) {
+                if (SERVICES.get(i).key().equals(c.serviceRegionKey())) {
+                    ledgers.get(i).countCommand(c.to() > c.from());
+                }
+            }
+        }
+    }
+
+    private void printView(
+            Trace trace, SimulatedPlatform platform, InstanceModel model, Instant t) {
+        report.viewHeader(t);
+        for (SimService s : SERVICES) {
+            double load = load(trace, s, t);
+            int ready = platform.ready(s.service(), s.region());
+            report.viewRow(
+                    s.key(),
+                    load,
+                    ready,
+                    platform.starting(s.service(), s.region()),
+                    model.utilization(load, ready),
+                    lastDecision.get(s.key()));
+            report.lastCommand(lastCommand.get(s.key()));
+        }
+    }
+
+    private static double load(Trace trace, SimService s, Instant t) {
+        return s.loadFactor() * trace.ratePerSecond(t.plus(s.shift()));
+    }
+
+    private void onCommand(String json) {
+        commands.add(Json.fromString(json, ScalingCommand.class));
+    }
+
+    private void onEvent(String json) {
+        ScalingEvent e = Json.fromString(json, ScalingEvent.class);
+        lastDecision.merge(e.serviceRegionKey(), e, Demo::newer);
+        if (e.isScale()) {
+            lastCommand.merge(e.serviceRegionKey(), e, Demo::newer);
+        }
+    }
+
+    private static ScalingEvent newer(ScalingEvent a, ScalingEvent b) {
+        return b.decidedAt().isBefore(a.decidedAt()) ? a : b;
+    }
+
+    /** Sleeps until step {@code n} is due on the wall clock; a late step runs at once. */
+    private void pace(long wallStart, long n) throws InterruptedException {
+        long due = wallStart + (long) (STEP.toNanos() * n / options.speedup());
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private Configuration jobConfiguration(String bootstrap, double capacity, Path workDir) {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, bootstrap);
+        conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
+        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-demo");
+        conf.set(AutoscalerOptions.COMPUTE_TARGET_REQUESTS, capacity * TARGET_UTILIZATION);
+        // A source subtask or partition without samples must not hold event time back for long:
+        // at this speed-up 30 s of wall-clock time would be half an hour of simulated time.
+        conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // Simulated time runs fast: commit commands often, so that they reach the platform
+        // promptly.
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                workDir.resolve("checkpoints").toUri().toString());
+        return conf;
+    }
+
+    private static void awaitRunning(JobClient job) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (job.getJobStatus().get() != JobStatus.RUNNING) {
+            if (Instant.now().isAfter(deadline)
+                    || job.getJobStatus().get().isGloballyTerminalState()) {
+                throw new IllegalStateException(
+                        "the job did not start: " + job.getJobStatus().get());
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    private static boolean failed(JobClient job) throws Exception {
+        return job.getJobStatus().get().isGloballyTerminalState();
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("linger.ms", "5");
+        return new KafkaProducer<>(p);
+    }
+
+    private Path freshWorkDir() throws IOException {
+        Path dir = options.workDir().toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,176 @@
+package io.waddle.autoscaler.sim;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A request-rate trace: counts per interval, read from a CSV of {@code timestamp,count} (header or
+ * not, any resolution, integer or decimal counts; naive timestamps are taken as UTC). {@link
+ * #ratePerSecond} interpolates linearly between the points' mid-intervals.
+ */
+public final class Trace {
+    public static final String BUNDLED_WORLD_CUP = "/traces/wc98-requests-per-minute.csv";
+
+    private static final DateTimeFormatter NAIVE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final long[] times; // epoch seconds of each interval's start
+    private final double[] rates; // requests per second in that interval
+    private final long step; // interval length, seconds
+
+    private Trace(long[] times, double[] rates, long step) {
+        this.times = times;
+        this.rates = rates;
+        this.step = step;
+    }
+
+    public static Trace bundledWorldCup() {
+        InputStream in = Trace.class.getResourceAsStream(BUNDLED_WORLD_CUP);
+        if (in == null) {
+            throw new IllegalStateException(
+                    "the bundled trace " + BUNDLED_WORLD_CUP + " is missing from the classpath");
+        }
+        return read(in, BUNDLED_WORLD_CUP);
+    }
+
+    public static Trace load(Path file) {
+        try {
+            return read(Files.newInputStream(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + file, e);
+        }
+    }
+
+    private static Trace read(InputStream in, String name) {
+        List<Long> tsList = new ArrayList<>();
+        List<Double> counts = new ArrayList<>();
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("[,;\t]");
+                if (cols.length < 2) {
+                    throw new IllegalArgumentException(
+                            name + ":" + lineNo + ": expected 'timestamp,count'");
+                }
+                Instant t = parseTime(cols[0].strip().replace("\"", ""));
+                double c;
+                try {
+                    c = Double.parseDouble(cols[1].strip().replace("\"", ""));
+                } catch (NumberFormatException e) {
+                    c = Double.NaN;
+                }
+                if (t == null || Double.isNaN(c)) {
+                    if (counts.isEmpty() && lineNo == 1) {
+                        continue; // a header row, whatever its column names
+                    }
+                    throw new IllegalArgumentException(
+                            name + ":" + lineNo + ": cannot read '" + line + "'");
+                }
+                if (c < 0 || Double.isInfinite(c)) {
+                    throw new IllegalArgumentException(
+                            name + ":" + lineNo + ": count must be finite and >= 0");
+                }
+                tsList.add(t.getEpochSecond());
+                counts.add(c);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + name, e);
+        }
+        if (counts.size() < 2) {
+            throw new IllegalArgumentException(name + ": a trace needs at least two points");
+        }
+        long[] times = tsList.stream().mapToLong(Long::longValue).toArray();
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] <= times[i - 1]) {
+                throw new IllegalArgumentException(
+                        name + ": timestamps must increase (row " + (i + 1) + ")");
+            }
+        }
+        long step = medianStep(times);
+        double[] rates = counts.stream().mapToDouble(c -> c / step).toArray();
+        return new Trace(times, rates, step);
+    }
+
+    private static Instant parseTime(String s) {
+        try {
+            return LocalDateTime.parse(s, NAIVE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static long medianStep(long[] times) {
+        long[] steps = new long[times.length - 1];
+        for (int i = 1; i < times.length; i++) {
+            steps[i - 1] = times[i] - times[i - 1];
+        }
+        Arrays.sort(steps);
+        return steps[steps.length / 2];
+    }
+
+    public Instant start() {
+        return Instant.ofEpochSecond(times[0]);
+    }
+
+    public Instant end() {
+        return Instant.ofEpochSecond(times[times.length - 1] + step);
+    }
+
+    public Duration resolution() {
+        return Duration.ofSeconds(step);
+    }
+
+    /**
+     * Requests per second at {@code t}, linearly interpolated; the nearest point outside the trace.
+     */
+    public double ratePerSecond(Instant t) {
+        double x = t.getEpochSecond() + t.getNano() / 1e9 - step / 2.0; // points sit mid-interval
+        if (x <= times[0]) {
+            return rates[0];
+        }
+        if (x >= times[times.length - 1]) {
+            return rates[rates.length - 1];
+        }
+        int i = Arrays.binarySearch(times, (long) Math.floor(x));
+        if (i < 0) {
+            i = -i - 2;
+        }
+        double span = times[i + 1] - times[i];
+        double f = (x - times[i]) / span;
+        return rates[i] + f * (rates[i + 1] - rates[i]);
+    }
+
+    /** The q-quantile (0..1) of the per-second rates over the whole trace. */
+    public double quantile(double q) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        int idx = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+        return sorted[idx];
+    }
+}
