@@ -126,7 +126,7 @@ class AutoscalerKafkaIntegrationTest {
                         .map(s -> Json.fromString(s, ScalingEvent.class))
                         .toList();
         assertThat(events)
-                .filteredOn(ScalingEvent::isScale)
+                .filteredOn(ScalingEvent::issuesCommand)
                 .extracting(ScalingEvent::commandId)
                 .containsExactly(committed.get(0).commandId());
         second.cancel().get();

@@ -52,7 +52,7 @@ public final class CommandDeduplicator
             clear(ctx, pending);
             pending = null;
         }
-        if (!event.isScale()) {
+        if (!event.issuesCommand()) {
             ctx.output(EVENTS, event);
             return;
         }

@@ -31,7 +31,7 @@ public record ScalingCommand(
     public static final int SCHEMA_VERSION = 1;
 
     public static ScalingCommand of(ScalingEvent e) {
-        if (!e.isScale()) {
+        if (!e.issuesCommand()) {
             throw new IllegalArgumentException("only SCALE decisions become commands: " + e);
         }
         return new ScalingCommand(

@@ -74,7 +74,8 @@ public record ScalingEvent(
                 observed);
     }
 
-    public boolean isScale() {
+    /** Whether this decision issued a command (its outcome is SCALE). */
+    public boolean issuesCommand() {
         return Outcome.SCALE.name().equals(outcome);
     }
 

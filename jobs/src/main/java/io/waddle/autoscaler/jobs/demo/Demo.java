@@ -257,7 +257,7 @@ public final class Demo {
     private void onEvent(String json) {
         ScalingEvent e = Json.fromString(json, ScalingEvent.class);
         lastDecision.merge(e.serviceRegionKey(), e, Demo::newer);
-        if (e.isScale()) {
+        if (e.issuesCommand()) {
             lastCommand.merge(e.serviceRegionKey(), e, Demo::newer);
         }
     }

@@ -1,0 +1,65 @@
+package io.waddle.autoscaler.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+class AutoscalerOptionsTest {
+
+    @Test
+    void everyOptionHasADefaultAndADescription() {
+        assertThat(AutoscalerOptions.all()).hasSizeGreaterThan(20);
+        for (ConfigOption<?> o : AutoscalerOptions.all()) {
+            assertThat(o.hasDefaultValue()).as(o.key() + " has a default").isTrue();
+            assertThat(OptionsDocs.description(o))
+                    .as(o.key() + " has a description")
+                    .hasSizeGreaterThan(20);
+            assertThat(o.key()).startsWith("autoscaler.");
+        }
+    }
+
+    @Test
+    void defaultsAreThePlatformDesignNumbers() {
+        assertThat(AutoscalerOptions.computeScaler(new Configuration()))
+                .isEqualTo(ComputeScalerConfig.defaults());
+    }
+
+    @Test
+    void theReadmeTableIsUpToDate() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+
+        assertThat(OptionsDocs.withTable(readme))
+                .as(
+                        "README.md's option table differs from AutoscalerOptions: run ./autoscaler"
+                                + " docs")
+                .isEqualTo(readme);
+    }
+
+    @Test
+    void anInvalidSettingFailsNamingTheProblem() {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.COMPUTE_MIN_INSTANCES, 50);
+        conf.set(AutoscalerOptions.COMPUTE_MAX_INSTANCES, 10);
+
+        assertThatThrownBy(() -> AutoscalerOptions.computeScaler(conf))
+                .hasMessageContaining("min instances 50 is above max instances 10");
+    }
+
+    @Test
+    void rateLimitsAreReadFromTheirCompactForm() {
+        Configuration conf = new Configuration();
+        conf.setString(AutoscalerOptions.COMPUTE_SCALE_UP_RATE_LIMITS.key(), "50%/30s, 2/1m");
+
+        ComputeScalerConfig c = AutoscalerOptions.computeScaler(conf);
+
+        assertThat(c.scaleUp().policies())
+                .extracting(Object::toString)
+                .containsExactly("50%/30s", "2/60s");
+    }
+}

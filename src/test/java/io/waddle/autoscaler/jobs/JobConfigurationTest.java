@@ -1,0 +1,44 @@
+package io.waddle.autoscaler.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+class JobConfigurationTest {
+
+    @Test
+    void readsTheShippedFlinkConfThenLetsTheCommandLineWin() {
+        Configuration conf =
+                JobConfiguration.fromArgs(
+                        new String[] {
+                            "--config",
+                            "flink-conf",
+                            "--autoscaler.kafka.bootstrap-servers",
+                            "kafka:9092"
+                        });
+
+        assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(conf.get(AutoscalerOptions.BOOTSTRAP_SERVERS)).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void refusesAFlagWithoutAValue() {
+        assertThatThrownBy(
+                        () ->
+                                JobConfiguration.fromArgs(
+                                        new String[] {"--autoscaler.topics.metrics"}))
+                .hasMessageContaining("has no value");
+    }
+
+    @Test
+    void refusesToRunWithoutCheckpointsBecauseCommandsWouldNeverCommit() {
+        assertThatThrownBy(() -> AutoscalerJob.requireCheckpointing(new Configuration()))
+                .hasMessageContaining("execution.checkpointing.interval is not set");
+    }
+}
