@@ -1,0 +1,206 @@
+package io.waddle.autoscaler.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real Flink standalone session cluster (one JobManager and one TaskManager process) whose class
+ * path is only what a Flink distribution's lib/ folder holds ({@code
+ * target/flink-lib-classpath.txt}, written by the build), and {@code flink run} against it. Nothing
+ * of the job is on the cluster's class path: the job must bring it in its jar, as in production.
+ */
+public final class StandaloneFlinkCluster implements AutoCloseable {
+    private static final Pattern JOB_ID = Pattern.compile("\"id\":\"([0-9a-f]{32})\"");
+
+    private final Path dir;
+    private final String flinkLib;
+    private final int restPort;
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public StandaloneFlinkCluster(Path dir) throws IOException {
+        this.dir = dir;
+        this.flinkLib = Files.readString(Path.of("target", "flink-lib-classpath.txt")).strip();
+        this.restPort = freePort();
+        Files.writeString(
+                dir.resolve("config.yaml"),
+                String.join(
+                        "\n",
+                        "jobmanager.rpc.address: localhost",
+                        "jobmanager.rpc.port: " + freePort(),
+                        "jobmanager.bind-host: localhost",
+                        "rest.address: localhost",
+                        "rest.bind-address: localhost",
+                        "rest.port: " + restPort,
+                        "taskmanager.host: localhost",
+                        "taskmanager.bind-host: localhost",
+                        "taskmanager.numberOfTaskSlots: 2",
+                        "jobmanager.memory.process.size: 1024m",
+                        // Started without Flink's scripts, the TaskManager needs what they compute.
+                        "taskmanager.cpu.cores: 2.0",
+                        "taskmanager.memory.framework.heap.size: 128m",
+                        "taskmanager.memory.task.heap.size: 384m",
+                        "taskmanager.memory.managed.size: 256m",
+                        "taskmanager.memory.framework.off-heap.size: 128m",
+                        "taskmanager.memory.task.off-heap.size: 0m",
+                        "taskmanager.memory.network.min: 64m",
+                        "taskmanager.memory.network.max: 64m",
+                        "taskmanager.memory.jvm-metaspace.size: 256m",
+                        "taskmanager.memory.jvm-overhead.min: 192m",
+                        "taskmanager.memory.jvm-overhead.max: 192m",
+                        ""));
+    }
+
+    /** The class path of Flink's lib/: checks that the job's own dependencies are not on it. */
+    public String flinkLib() {
+        return flinkLib;
+    }
+
+    public void start() throws Exception {
+        processes.add(
+                java(
+                        "jobmanager",
+                        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                        "--configDir",
+                        dir.toString()));
+        await(
+                "the JobManager's REST endpoint",
+                () -> get("/overview").contains("\"flink-version\""));
+        processes.add(
+                java(
+                        "taskmanager",
+                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                        "--configDir",
+                        dir.toString()));
+        await("a registered TaskManager", () -> get("/overview").contains("\"taskmanagers\":1"));
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private void await(String what, Check check) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (!check.holds()) {
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(
+                            "a Flink process exited waiting for " + what + "; see " + dir);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("no " + what + " after 90 s; see logs in " + dir);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    /** Runs {@code flink run -d JAR ARGS...} and returns its exit code; output in flink-run.log. */
+    public int flinkRun(Path jar, List<String> args) throws Exception {
+        List<String> cliArgs = new ArrayList<>(List.of("run", "-d", jar.toString()));
+        cliArgs.addAll(args);
+        Process p =
+                java(
+                        "flink-run",
+                        "org.apache.flink.client.cli.CliFrontend",
+                        cliArgs.toArray(String[]::new));
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("flink run did not finish in 120 s");
+        }
+        return p.exitValue();
+    }
+
+    public String log(String name) throws IOException {
+        return Files.readString(dir.resolve(name + ".log"));
+    }
+
+    /** Ids of the jobs the cluster knows. */
+    public List<String> jobIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        Matcher m = JOB_ID.matcher(get("/jobs"));
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private String get(String path) throws InterruptedException {
+        try {
+            HttpResponse<String> r =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + restPort + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return r.body();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Process java(String name, String main, String... args) throws IOException {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx768m",
+                                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                                "--add-opens=java.base/java.time=ALL-UNNAMED",
+                                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                                "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                                "-cp",
+                                flinkLib,
+                                main));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().put("FLINK_CONF_DIR", dir.toString());
+        return pb.start();
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
