@@ -1,0 +1,161 @@
+package io.waddle.autoscaler.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.testing.SampleBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.runtime.operators.windowing.WindowOperatorBuilder;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The windowing stage as the job builds it (60 s windows sliding by 15 s, our aggregate, late data
+ * to a side output), on Flink's window operator.
+ *
+ * <pre>
+ * samples:     t=5s t=10s
+ * windows:  [-45s,15s) [-30s,30s) [-15s,45s) [0s,60s)     each fires when the watermark passes its end
+ * </pre>
+ */
+class WindowOperatorTest {
+    private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
+    private static final OutputTag<MetricSample> LATE = new OutputTag<>("late") {};
+
+    private KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics>
+            newHarness() throws Exception {
+        WindowOperatorBuilder<MetricSample, String, TimeWindow> builder =
+                new WindowOperatorBuilder<>(
+                        SlidingEventTimeWindows.of(Duration.ofSeconds(60), Duration.ofSeconds(15)),
+                        EventTimeTrigger.create(),
+                        new ExecutionConfig(),
+                        TypeInformation.of(MetricSample.class),
+                        MetricSample::serviceRegionKey,
+                        Types.STRING);
+        builder.sideOutputLateData(LATE);
+        OneInputStreamOperator<MetricSample, WindowedMetrics> operator =
+                builder.aggregate(
+                        new WindowAggregate(),
+                        new WindowResult(),
+                        TypeInformation.of(WindowAccumulator.class));
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                operator, MetricSample::serviceRegionKey, Types.STRING);
+    }
+
+    private static void send(
+            KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics> h,
+            String instance,
+            int second,
+            double cpu)
+            throws Exception {
+        MetricSample s =
+                SampleBuilder.compute("chat-api", "eu-west")
+                        .instance(instance)
+                        .at(START.plusSeconds(second))
+                        .cpu(cpu)
+                        .build();
+        h.processElement(new StreamRecord<>(s, s.timestamp().toEpochMilli()));
+    }
+
+    private static long at(int second) {
+        return START.plusSeconds(second).toEpochMilli();
+    }
+
+    @Test
+    void emitsAWindowsStatisticsOnceTheWatermarkPassesItsEnd() throws Exception {
+        send(harness, "i-1", 5, 80);
+        send(harness, "i-2", 10, 40);
+        harness.processWatermark(at(14));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(at(15));
+
+        List<WindowedMetrics> out = harness.extractOutputValues();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).windowEnd()).isEqualTo(START.plusSeconds(15));
+        assertThat(out.get(0).instances()).isEqualTo(2);
+        assertThat(out.get(0).mean("cpu")).isEqualTo(60.0);
+    }
+
+    @Test
+    void eachSampleCountsInFourOverlappingWindows() throws Exception {
+        send(harness, "i-1", 5, 80);
+
+        harness.processWatermark(at(60));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(WindowedMetrics::windowEnd)
+                .containsExactly(
+                        START.plusSeconds(15),
+                        START.plusSeconds(30),
+                        START.plusSeconds(45),
+                        START.plusSeconds(60));
+    }
+
+    @Test
+    void sendsASampleWhoseWindowsHaveAllClosedToTheLateOutput() throws Exception {
+        harness.processWatermark(at(100));
+
+        send(harness, "i-1", 10, 80);
+
+        assertThat(harness.getSideOutput(LATE))
+                .extracting(r -> r.getValue().instanceId())
+                .containsExactly("i-1");
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void leavesNoStateOrTimersOnceAllWindowsHaveFired() throws Exception {
+        send(harness, "i-1", 5, 80);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(4);
+
+        harness.processWatermark(at(60));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aRestoredWindowStillHoldsTheSamplesBeforeTheSnapshot() throws Exception {
+        send(harness, "i-1", 5, 80);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, at(5));
+
+        try (KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics>
+                restored = newHarness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            send(restored, "i-2", 10, 40);
+            restored.processWatermark(at(15));
+
+            assertThat(restored.extractOutputValues().get(0).instances()).isEqualTo(2);
+        }
+    }
+}
