@@ -47,12 +47,17 @@ public final class SimulatedPlatform implements ScalingActuator {
 
     @Override
     public void apply(ScalingCommand command, Instant now) {
-        Service s = service(command.service(), command.region());
+        scaleTo(command.service(), command.region(), command.to(), now);
+    }
+
+    /** Asks for {@code instances} in all (serving plus starting). */
+    public void scaleTo(String service, String region, int instances, Instant now) {
+        Service s = service(service, region);
         int desired = s.ready.size() + s.starting.size();
-        for (int i = desired; i < command.to(); i++) {
-            s.starting.put(newId(command.service(), command.region()), now.plus(provisioningDelay));
+        for (int i = desired; i < instances; i++) {
+            s.starting.put(newId(service, region), now.plus(provisioningDelay));
         }
-        for (int i = desired; i > command.to(); i--) {
+        for (int i = desired; i > instances; i--) {
             remove(s, now);
         }
     }

@@ -39,13 +39,21 @@ public final class Trace {
         this.step = step;
     }
 
+    public static final String BUNDLED_TWEETS = "/traces/nab-twitter-volume-aapl-5min.csv";
+    public static final String BUNDLED_TAXI = "/traces/nab-nyc-taxi-30min.csv";
+
     public static Trace bundledWorldCup() {
-        InputStream in = Trace.class.getResourceAsStream(BUNDLED_WORLD_CUP);
+        return bundled(BUNDLED_WORLD_CUP);
+    }
+
+    /** A trace shipped on the class path, e.g. {@link #BUNDLED_TWEETS}. */
+    public static Trace bundled(String resource) {
+        InputStream in = Trace.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException(
-                    "the bundled trace " + BUNDLED_WORLD_CUP + " is missing from the classpath");
+                    "the bundled trace " + resource + " is missing from the classpath");
         }
-        return read(in, BUNDLED_WORLD_CUP);
+        return read(in, resource);
     }
 
     public static Trace load(Path file) {
