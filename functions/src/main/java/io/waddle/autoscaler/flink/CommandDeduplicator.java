@@ -2,7 +2,8 @@ package io.waddle.autoscaler.flink;
 
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.scaling.Reason;
+import io.waddle.autoscaler.scaling.CommandGate;
+import io.waddle.autoscaler.scaling.InFlightCommand;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -25,13 +26,13 @@ public final class CommandDeduplicator
 
     public static final OutputTag<ScalingEvent> EVENTS = new OutputTag<>("scaling-events") {};
 
-    private final Duration inFlightTimeout;
+    private final CommandGate gate;
 
     private transient ValueState<InFlightCommand> inFlight;
     private transient Counter duplicates;
 
     public CommandDeduplicator(Duration inFlightTimeout) {
-        this.inFlightTimeout = inFlightTimeout;
+        this.gate = new CommandGate(inFlightTimeout);
     }
 
     @Override
@@ -46,39 +47,24 @@ public final class CommandDeduplicator
     public void processElement(ScalingEvent event, Context ctx, Collector<ScalingCommand> out)
             throws Exception {
         InFlightCommand pending = inFlight.value();
-        if (pending != null
-                && event.observed() != null
-                && pending.completedBy(event.observed().instances())) {
-            clear(ctx, pending);
-            pending = null;
+        CommandGate.Result r = gate.admit(pending, event);
+        if (r.inFlight() != pending) {
+            if (pending != null) {
+                ctx.timerService().deleteEventTimeTimer(pending.expiresAt());
+            }
+            if (r.inFlight() == null) {
+                inFlight.clear();
+            } else {
+                inFlight.update(r.inFlight());
+                ctx.timerService().registerEventTimeTimer(r.inFlight().expiresAt());
+            }
         }
-        if (!event.issuesCommand()) {
-            ctx.output(EVENTS, event);
-            return;
-        }
-        if (pending != null && pending.target() == event.to()) {
+        if (r.command() != null) {
+            out.collect(r.command());
+        } else if (event.issuesCommand()) {
             duplicates.inc();
-            ctx.output(
-                    EVENTS,
-                    event.suppressedBy(
-                            Reason.DUPLICATE_IN_FLIGHT,
-                            "command "
-                                    + pending.commandId()
-                                    + " to "
-                                    + pending.target()
-                                    + " is still in flight"));
-            return;
         }
-        if (pending != null) {
-            ctx.timerService().deleteEventTimeTimer(pending.expiresAt());
-        }
-        long expiresAt = event.decidedAt().plus(inFlightTimeout).toEpochMilli();
-        inFlight.update(
-                new InFlightCommand(
-                        event.commandId(), event.to(), event.to() > event.from(), expiresAt));
-        ctx.timerService().registerEventTimeTimer(expiresAt);
-        out.collect(ScalingCommand.of(event));
-        ctx.output(EVENTS, event);
+        ctx.output(EVENTS, r.event());
     }
 
     @Override
@@ -88,10 +74,5 @@ public final class CommandDeduplicator
         if (pending != null && pending.expiresAt() == timestamp) {
             inFlight.clear();
         }
-    }
-
-    private void clear(Context ctx, InFlightCommand pending) throws Exception {
-        ctx.timerService().deleteEventTimeTimer(pending.expiresAt());
-        inFlight.clear();
     }
 }

@@ -1,17 +1,13 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.Gauges;
-import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
-import io.waddle.autoscaler.scaling.ComputeScaler;
+import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.LoadTrend;
-import io.waddle.autoscaler.scaling.ScalerResult;
 import io.waddle.autoscaler.scaling.ScalerState;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -33,7 +29,7 @@ public final class ScalingFunction
     private final int trendWindows;
     private final Duration idleRetention;
 
-    private transient ComputeScaler scaler;
+    private transient ComputeEvaluator evaluator;
     private transient ValueState<ScalerState> scalerState;
     private transient ValueState<LoadTrend> trendState;
     private transient ValueState<Long> cleanupTimer;
@@ -47,7 +43,7 @@ public final class ScalingFunction
 
     @Override
     public void open(OpenContext openContext) {
-        scaler = new ComputeScaler(config);
+        evaluator = new ComputeEvaluator(config, trendWindows);
         scalerState =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("scaler", ScalerState.class));
@@ -68,19 +64,12 @@ public final class ScalingFunction
             unscaledWindows.inc();
             return;
         }
-        Instant now = window.windowEnd();
-        LoadTrend trend =
-                orElse(trendState.value(), LoadTrend.empty())
-                        .add(now, window.total(Gauges.REQUESTS_PER_SECOND), trendWindows);
-        ScalerResult result =
-                scaler.decide(orElse(scalerState.value(), ScalerState.initial()), window, now);
-
-        trendState.update(trend);
-        scalerState.update(result.next());
-        rescheduleCleanup(ctx, now.plus(idleRetention).toEpochMilli());
-        out.collect(
-                ScalingEvent.of(
-                        result.decision(), ObservedWindow.of(window, trend.slopePerSecond())));
+        ComputeEvaluator.Evaluation e =
+                evaluator.evaluate(scalerState.value(), trendState.value(), window);
+        scalerState.update(e.scalerState());
+        trendState.update(e.trend());
+        rescheduleCleanup(ctx, window.windowEnd().plus(idleRetention).toEpochMilli());
+        out.collect(e.event());
     }
 
     @Override
@@ -101,9 +90,5 @@ public final class ScalingFunction
         }
         ctx.timerService().registerEventTimeTimer(at);
         cleanupTimer.update(at);
-    }
-
-    private static <T> T orElse(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

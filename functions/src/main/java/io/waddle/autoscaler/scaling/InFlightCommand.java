@@ -1,4 +1,4 @@
-package io.waddle.autoscaler.flink;
+package io.waddle.autoscaler.scaling;
 
 /**
  * The last command issued for a service in a region, until it completes or expires.
