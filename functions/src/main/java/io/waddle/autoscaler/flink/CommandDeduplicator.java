@@ -26,17 +26,20 @@ public final class CommandDeduplicator
 
     public static final OutputTag<ScalingEvent> EVENTS = new OutputTag<>("scaling-events") {};
 
-    private final CommandGate gate;
+    private final Duration inFlightTimeout;
+
+    private transient CommandGate gate;
 
     private transient ValueState<InFlightCommand> inFlight;
     private transient Counter duplicates;
 
     public CommandDeduplicator(Duration inFlightTimeout) {
-        this.gate = new CommandGate(inFlightTimeout);
+        this.inFlightTimeout = inFlightTimeout;
     }
 
     @Override
     public void open(OpenContext openContext) {
+        gate = new CommandGate(inFlightTimeout);
         inFlight =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("in-flight", InFlightCommand.class));

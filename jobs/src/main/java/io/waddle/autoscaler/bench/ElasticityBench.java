@@ -2,6 +2,7 @@ package io.waddle.autoscaler.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.waddle.autoscaler.bench.baselines.WaddleModel;
 import io.waddle.autoscaler.sim.Trace;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,10 @@ public final class ElasticityBench {
               --autoscaler NAME       hpa, keda, flink-operator, aws-predictive, oracle, static-peak
                                       or waddle (default waddle)
               --json                  print one JSON object
+              --engine direct|flink   direct (default): the decision core called in-process;
+                                      flink: waddle as the real job (Kafka broker process, Flink
+                                      MiniCluster) in lock step with the simulation; slow, for short
+                                      spans
               --all                   every autoscaler on every shipped trace (+ --trace): writes the
                                       tables into BENCHMARKS.md and charts into docs/bench/
               --start "YYYY-MM-DD HH:MM", --end "YYYY-MM-DD HH:MM"
@@ -78,7 +83,15 @@ public final class ElasticityBench {
         Instant start = a.start != null ? a.start : trace.start();
         Instant end = a.end != null ? a.end : trace.end();
         Map<String, Object> result =
-                runOne(trace, a.traces.get(0).toString(), a.autoscaler, a.settings, start, end);
+                a.flink
+                        ? runOnFlink(trace, a.traces.get(0).toString(), a.settings, start, end)
+                        : runOne(
+                                trace,
+                                a.traces.get(0).toString(),
+                                a.autoscaler,
+                                a.settings,
+                                start,
+                                end);
         if (a.json) {
             out.println(
                     new ObjectMapper()
@@ -123,6 +136,33 @@ public final class ElasticityBench {
         return result;
     }
 
+    /** waddle as the real job, with the elastic speedup against the (direct) hpa. */
+    static Map<String, Object> runOnFlink(
+            Trace trace, String traceName, BenchSettings s, Instant start, Instant end)
+            throws Exception {
+        ElasticityEngine engine = new ElasticityEngine(trace, s);
+        ElasticityEngine.Run run;
+        try (FlinkJobAutoscaler job =
+                new FlinkJobAutoscaler(
+                        Path.of("target", "bench-flink"), WaddleModel.jobOptions(s))) {
+            run = engine.run(job, start, end);
+        }
+        ElasticityEngine.Run hpa =
+                engine.run(Autoscalers.create("hpa", engine, s, start, end), start, end);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("trace", traceName);
+        result.put("autoscaler", "waddle");
+        result.put("engine", "flink");
+        result.put("start", start.toString());
+        result.put("end", end.toString());
+        result.put("capacityPerInstance", engine.capacityPerInstance());
+        result.putAll(run.figures());
+        result.put(
+                "elasticSpeedupVsHpa",
+                ElasticityMetrics.elasticSpeedup(run.figures(), hpa.figures()));
+        return result;
+    }
+
     static String format(double d) {
         return Math.abs(d) >= 1000 || d == Math.rint(d)
                 ? String.format(Locale.ROOT, "%.0f", d)
@@ -136,6 +176,7 @@ public final class ElasticityBench {
         boolean json;
         boolean all;
         boolean help;
+        boolean flink;
         Instant start;
         Instant end;
         Path out = Path.of(".");
@@ -179,6 +220,13 @@ public final class ElasticityBench {
                             case "--target-utilization" -> target = Double.parseDouble(v);
                             case "--price" -> price = Double.parseDouble(v);
                             case "--out" -> a.out = Path.of(v);
+                            case "--engine" -> {
+                                if (!v.equals("direct") && !v.equals("flink")) {
+                                    throw new IllegalArgumentException(
+                                            "--engine is direct or flink; got " + v);
+                                }
+                                a.flink = v.equals("flink");
+                            }
                             default -> throw new IllegalArgumentException("unknown flag " + f);
                         }
                     }
@@ -187,6 +235,11 @@ public final class ElasticityBench {
             a.settings = new BenchSettings(step, peak, delay, drain, minI, maxI, target, price);
             if (!a.help && !a.all && a.traces.isEmpty()) {
                 throw new IllegalArgumentException("--trace FILE is needed (or --all)");
+            }
+            if (a.flink && (a.all || !a.autoscaler.equals("waddle"))) {
+                throw new IllegalArgumentException(
+                        "--engine flink runs waddle, the real job, alone: use it with --autoscaler"
+                                + " waddle and without --all");
             }
             if (!a.all && !Autoscalers.NAMES.contains(a.autoscaler)) {
                 throw new IllegalArgumentException(

@@ -1,0 +1,197 @@
+package io.waddle.autoscaler.bench;
+
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.jobs.AutoscalerPipeline;
+import io.waddle.autoscaler.jobs.KafkaConnectors;
+import io.waddle.autoscaler.jobs.demo.LocalKafkaBroker;
+import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code --engine flink}: waddle as the real job, in lock step with the simulation. Each step's
+ * samples go to a real Kafka broker; the job (Flink MiniCluster, RocksDB, exactly-once checkpoints)
+ * reads them in accelerated event time; the step waits for the decision of every window that step
+ * closed, read back read_committed from the events topic, and for the command it issued from the
+ * commands topic.
+ */
+public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable {
+    private static final String METRICS = "bench.metrics";
+    private static final String COMMANDS = "bench.commands";
+    private static final String EVENTS = "bench.events";
+    private static final String DEAD_LETTERS = "bench.dead-letters";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final LocalKafkaBroker kafka;
+    private final JobClient job;
+    private final KafkaProducer<String, String> producer;
+    private final KafkaConsumer<String, String> events;
+    private final KafkaConsumer<String, String> commands;
+    private final long sizeMs;
+    private final long slideMs;
+    private final TreeSet<Long> openWindows = new TreeSet<>();
+    private final List<ScalingEvent> decisions = new ArrayList<>();
+
+    public FlinkJobAutoscaler(Path workDir, Configuration jobOptions) throws Exception {
+        kafka = new LocalKafkaBroker(workDir.resolve("kafka"));
+        kafka.start();
+        kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
+        Configuration conf = new Configuration(jobOptions);
+        conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        conf.set(AutoscalerOptions.METRICS_TOPIC, METRICS);
+        conf.set(AutoscalerOptions.COMMANDS_TOPIC, COMMANDS);
+        conf.set(AutoscalerOptions.EVENTS_TOPIC, EVENTS);
+        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, DEAD_LETTERS);
+        conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
+        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-bench");
+        // Lock step: samples arrive in order, and each step's watermark follows at once.
+        conf.set(AutoscalerOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
+        conf.set(AutoscalerOptions.IDLENESS, Duration.ZERO);
+        conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(5));
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(50));
+        conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ZERO);
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                workDir.resolve("checkpoints").toUri().toString());
+        sizeMs = conf.get(AutoscalerOptions.WINDOW_SIZE).toMillis();
+        slideMs = conf.get(AutoscalerOptions.WINDOW_SLIDE).toMillis();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        env.configure(conf);
+        KafkaConnectors k = new KafkaConnectors(conf);
+        job =
+                new AutoscalerPipeline(
+                                k.metricsSource(),
+                                k.commandsSink(),
+                                k.eventsSink(),
+                                k.deadLetterSink(),
+                                conf)
+                        .executeAsync(env);
+        Instant deadline = Instant.now().plus(WAIT);
+        while (job.getJobStatus().get() != JobStatus.RUNNING) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "the job did not start: " + job.getJobStatus().get());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+        events = tail(EVENTS);
+        commands = tail(COMMANDS);
+    }
+
+    @Override
+    public String name() {
+        return "waddle";
+    }
+
+    /** Every decision the job logged, in order. */
+    public List<ScalingEvent> events() {
+        return List.copyOf(decisions);
+    }
+
+    @Override
+    public int decide(Observation o) {
+        long now = o.now().toEpochMilli();
+        List<MetricSample> samples = SampleSynthesizer.samples(o);
+        for (MetricSample s : samples) {
+            producer.send(
+                    new ProducerRecord<>(
+                            METRICS, null, now, s.serviceRegionKey(), Json.sampleToJson(s)));
+        }
+        producer.flush();
+        int expected = 0;
+        while (!openWindows.isEmpty() && openWindows.first() <= now) {
+            openWindows.pollFirst();
+            expected++;
+        }
+        if (!samples.isEmpty()) {
+            for (long end = Math.floorDiv(now, slideMs) * slideMs + slideMs;
+                    end <= now + sizeMs;
+                    end += slideMs) {
+                openWindows.add(end);
+            }
+        }
+        int capacity = o.desired();
+        for (String json : await(events, expected)) {
+            ScalingEvent e = Json.fromString(json, ScalingEvent.class);
+            decisions.add(e);
+            if (e.issuesCommand()) {
+                ScalingCommand c = Json.fromString(await(commands, 1).get(0), ScalingCommand.class);
+                if (!c.commandId().equals(e.commandId())) {
+                    throw new IllegalStateException(
+                            "command " + c.commandId() + " does not match event " + e);
+                }
+                capacity = c.to();
+            }
+        }
+        return capacity;
+    }
+
+    private static List<String> await(KafkaConsumer<String, String> consumer, int n) {
+        List<String> out = new ArrayList<>();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (out.size() < n) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "the job gave " + out.size() + " of " + n + " expected records in " + WAIT);
+            }
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
+                out.add(r.value());
+            }
+        }
+        return out;
+    }
+
+    private KafkaConsumer<String, String> tail(String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        p.put("isolation.level", "read_committed");
+        p.put("enable.auto.commit", "false");
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        c.assign(List.of(tp));
+        c.seekToBeginning(List.of(tp));
+        return c;
+    }
+
+    @Override
+    public void close() throws Exception {
+        producer.close();
+        events.close();
+        commands.close();
+        job.cancel().get(30, TimeUnit.SECONDS);
+        kafka.close();
+    }
+}

@@ -1,0 +1,97 @@
+package io.waddle.autoscaler.bench;
+
+import io.waddle.autoscaler.flink.WindowAccumulator;
+import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.scaling.CommandGate;
+import io.waddle.autoscaler.scaling.ComputeEvaluator;
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.InFlightCommand;
+import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.ScalerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Waddle as the Flink job runs it, without Flink: each step's samples go into the job's sliding
+ * windows (the same accumulator), a window is evaluated once event time passes its end (the same
+ * evaluator), and the decision goes through the same command gate. Called directly for speed; the
+ * {@code --engine flink} run of the real job must make the same decisions.
+ */
+public final class WaddleJobModel implements BenchAutoscaler {
+    private final ComputeEvaluator evaluator;
+    private final CommandGate gate;
+    private final long sizeMs;
+    private final long slideMs;
+    private final TreeMap<Long, WindowAccumulator> windows = new TreeMap<>();
+    private final List<ScalingEvent> events = new ArrayList<>();
+    private ScalerState scalerState;
+    private LoadTrend trend;
+    private InFlightCommand inFlight;
+    private long gateWatermark = Long.MIN_VALUE;
+
+    public WaddleJobModel(
+            ComputeScalerConfig config,
+            int trendWindows,
+            Duration windowSize,
+            Duration slide,
+            Duration inFlightTimeout) {
+        this.evaluator = new ComputeEvaluator(config, trendWindows);
+        this.gate = new CommandGate(inFlightTimeout);
+        this.sizeMs = windowSize.toMillis();
+        this.slideMs = slide.toMillis();
+    }
+
+    @Override
+    public String name() {
+        return "waddle";
+    }
+
+    /** Every decision so far, as the events topic would hold them. */
+    public List<ScalingEvent> events() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public int decide(Observation o) {
+        long now = o.now().toEpochMilli();
+        int capacity = o.desired();
+        // This step's samples carry timestamp `now`: the watermark reaches now - 1 and fires every
+        // window that ends by then. The gate still sees the previous watermark at that moment.
+        while (!windows.isEmpty() && windows.firstKey() <= now) {
+            Map.Entry<Long, WindowAccumulator> w = windows.pollFirstEntry();
+            if (CommandGate.expired(inFlight, gateWatermark)) {
+                inFlight = null;
+            }
+            ComputeEvaluator.Evaluation e =
+                    evaluator.evaluate(
+                            scalerState,
+                            trend,
+                            w.getValue()
+                                    .result(
+                                            Instant.ofEpochMilli(w.getKey() - sizeMs),
+                                            Instant.ofEpochMilli(w.getKey())));
+            scalerState = e.scalerState();
+            trend = e.trend();
+            CommandGate.Result r = gate.admit(inFlight, e.event());
+            inFlight = r.inFlight();
+            events.add(r.event());
+            if (r.command() != null) {
+                capacity = r.command().to();
+            }
+        }
+        gateWatermark = now - 1;
+        for (MetricSample s : SampleSynthesizer.samples(o)) {
+            for (long end = Math.floorDiv(now, slideMs) * slideMs + slideMs;
+                    end <= now + sizeMs;
+                    end += slideMs) {
+                windows.computeIfAbsent(end, k -> new WindowAccumulator()).add(s);
+            }
+        }
+        return capacity;
+    }
+}

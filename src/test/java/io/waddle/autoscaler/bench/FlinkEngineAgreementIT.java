@@ -1,0 +1,62 @@
+package io.waddle.autoscaler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waddle.autoscaler.bench.baselines.WaddleModel;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.sim.Trace;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark's two engines for waddle make the same decisions: the decision core called
+ * directly, and the real job (Kafka broker process, Flink MiniCluster with RocksDB and exactly-once
+ * checkpoints) in lock step, on 30 minutes of the World Cup trace's rise to a match.
+ */
+class FlinkEngineAgreementIT {
+    private static final Instant START = Instant.parse("1998-06-25T14:00:00Z");
+    private static final Instant END = Instant.parse("1998-06-25T14:30:00Z");
+
+    @TempDir Path dir;
+
+    private static List<String> decisions(List<ScalingEvent> events) {
+        return events.stream()
+                .map(
+                        e ->
+                                e.decidedAt()
+                                        + " "
+                                        + e.outcome()
+                                        + " "
+                                        + e.from()
+                                        + "->"
+                                        + e.to()
+                                        + " "
+                                        + e.reason())
+                .toList();
+    }
+
+    @Test
+    void theRealJobMakesTheSameDecisionsAsTheDirectEngine() throws Exception {
+        BenchSettings settings = BenchSettings.defaults();
+        ElasticityEngine engine = new ElasticityEngine(Trace.bundledWorldCup(), settings);
+
+        WaddleJobModel direct = WaddleModel.create(settings);
+        ElasticityEngine.Run directRun = engine.run(direct, START, END);
+        ElasticityEngine.Run flinkRun;
+        List<ScalingEvent> flinkEvents;
+        try (FlinkJobAutoscaler job =
+                new FlinkJobAutoscaler(dir, WaddleModel.jobOptions(settings))) {
+            flinkRun = engine.run(job, START, END);
+            flinkEvents = job.events();
+        }
+
+        assertThat(decisions(direct.events()))
+                .filteredOn(d -> d.contains("SCALE"))
+                .hasSizeGreaterThan(2);
+        assertThat(decisions(flinkEvents)).containsExactlyElementsOf(decisions(direct.events()));
+        assertThat(flinkRun.figures()).isEqualTo(directRun.figures());
+    }
+}
