@@ -82,8 +82,8 @@ public final class KafkaConnectors {
                         conf.get(DEAD_LETTER_TOPIC), DeadLetter::origin, DeadLetter::receivedAt));
     }
 
-    private <T> KafkaSink<T> exactlyOnce(
-            String name, KafkaRecordSerializationSchema<T> serializer) {
+    /** An exactly-once sink with the job's Kafka settings, for any record serializer. */
+    public <T> KafkaSink<T> exactlyOnce(String name, KafkaRecordSerializationSchema<T> serializer) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
                 .setKafkaProducerConfig(clientProperties())

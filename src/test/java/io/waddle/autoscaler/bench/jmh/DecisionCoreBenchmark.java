@@ -1,0 +1,103 @@
+package io.waddle.autoscaler.bench.jmh;
+
+import io.waddle.autoscaler.model.GaugeStats;
+import io.waddle.autoscaler.model.Gauges;
+import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.scaling.CommandGate;
+import io.waddle.autoscaler.scaling.ComputeEvaluator;
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.ScalerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Nanoseconds per evaluation of the decision core, as the job makes one per service and window:
+ * {@code ./autoscaler bench core}. State is carried from evaluation to evaluation, with a full
+ * stabilization history (20 recommendations) and load trend (8 windows), as in steady operation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class DecisionCoreBenchmark {
+    private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
+
+    private ComputeEvaluator evaluator;
+    private CommandGate gate;
+    private WindowedMetrics[] windows;
+    private ScalerState state;
+    private LoadTrend trend;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        evaluator = new ComputeEvaluator(ComputeScalerConfig.defaults(), 8);
+        gate = new CommandGate(Duration.ofMinutes(10));
+        windows = new WindowedMetrics[64];
+        for (int i = 0; i < windows.length; i++) {
+            // CPU drifting between 55 % and 85 % on 20 instances: a mix of holds and steps.
+            double cpu = 70 + 15 * Math.sin(i / 10.0);
+            Instant end = START.plusSeconds(15L * i);
+            windows[i] =
+                    new WindowedMetrics(
+                            "chat-api",
+                            "eu-west",
+                            ServiceKind.COMPUTE,
+                            end.minusSeconds(60),
+                            end,
+                            20,
+                            Map.of(
+                                    Gauges.CPU,
+                                    new GaugeStats(20, cpu * 20, cpu + 5),
+                                    Gauges.REQUESTS_PER_SECOND,
+                                    new GaugeStats(20, 1000 + 10 * i, 60)));
+        }
+        state = null;
+        trend = null;
+        for (int i = 0; i < 40; i++) {
+            evaluateOne();
+        }
+    }
+
+    private ComputeEvaluator.Evaluation evaluateOne() {
+        WindowedMetrics w = windows[next % windows.length];
+        // Windows advance in event time forever, like a long-running job.
+        Instant end = START.plusSeconds(15L * next);
+        w =
+                new WindowedMetrics(
+                        w.service(),
+                        w.region(),
+                        w.kind(),
+                        end.minusSeconds(60),
+                        end,
+                        w.instances(),
+                        w.gauges());
+        next++;
+        ComputeEvaluator.Evaluation e = evaluator.evaluate(state, trend, w);
+        state = e.scalerState();
+        trend = e.trend();
+        return e;
+    }
+
+    /** One window's evaluation: trend, scaler (stabilization, limits), event. */
+    @Benchmark
+    public ComputeEvaluator.Evaluation evaluate() {
+        return evaluateOne();
+    }
+
+    /** One evaluation and the command gate after it: the job's whole per-window decision. */
+    @Benchmark
+    public CommandGate.Result evaluateAndGate() {
+        return gate.admit(null, evaluateOne().event());
+    }
+}
