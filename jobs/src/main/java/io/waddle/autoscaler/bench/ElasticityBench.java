@@ -119,21 +119,7 @@ public final class ElasticityBench {
         ElasticityEngine engine = new ElasticityEngine(trace, s);
         ElasticityEngine.Run run =
                 engine.run(Autoscalers.create(autoscaler, engine, s, start, end), start, end);
-        ElasticityEngine.Run hpa =
-                autoscaler.equals("hpa")
-                        ? run
-                        : engine.run(Autoscalers.create("hpa", engine, s, start, end), start, end);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("trace", traceName);
-        result.put("autoscaler", autoscaler);
-        result.put("start", start.toString());
-        result.put("end", end.toString());
-        result.put("capacityPerInstance", engine.capacityPerInstance());
-        result.putAll(run.figures());
-        result.put(
-                "elasticSpeedupVsHpa",
-                ElasticityMetrics.elasticSpeedup(run.figures(), hpa.figures()));
-        return result;
+        return result(engine, traceName, "direct", run, s, start, end);
     }
 
     /** waddle as the real job, with the elastic speedup against the (direct) hpa. */
@@ -147,12 +133,25 @@ public final class ElasticityBench {
                         Path.of("target", "bench-flink"), WaddleModel.jobOptions(s))) {
             run = engine.run(job, start, end);
         }
+        return result(engine, traceName, "flink", run, s, start, end);
+    }
+
+    private static Map<String, Object> result(
+            ElasticityEngine engine,
+            String traceName,
+            String engineName,
+            ElasticityEngine.Run run,
+            BenchSettings s,
+            Instant start,
+            Instant end) {
         ElasticityEngine.Run hpa =
-                engine.run(Autoscalers.create("hpa", engine, s, start, end), start, end);
+                run.autoscaler().equals("hpa")
+                        ? run
+                        : engine.run(Autoscalers.create("hpa", engine, s, start, end), start, end);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("trace", traceName);
-        result.put("autoscaler", "waddle");
-        result.put("engine", "flink");
+        result.put("autoscaler", run.autoscaler());
+        result.put("engine", engineName);
         result.put("start", start.toString());
         result.put("end", end.toString());
         result.put("capacityPerInstance", engine.capacityPerInstance());

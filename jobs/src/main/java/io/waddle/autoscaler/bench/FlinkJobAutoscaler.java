@@ -4,6 +4,7 @@ import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.jobs.demo.LocalKafkaBroker;
+import io.waddle.autoscaler.jobs.demo.LocalRun;
 import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.ScalingCommand;
@@ -13,10 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -27,9 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code --engine flink}: waddle as the real job, in lock step with the simulation. Each step's
@@ -92,21 +88,10 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
                                 k.deadLetterSink(),
                                 conf)
                         .executeAsync(env);
-        Instant deadline = Instant.now().plus(WAIT);
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(
-                        "the job did not start: " + job.getJobStatus().get());
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
-        events = tail(EVENTS);
-        commands = tail(COMMANDS);
+        LocalRun.awaitRunning(job);
+        producer = LocalRun.producer(kafka.bootstrapServers());
+        events = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS);
+        commands = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), COMMANDS);
     }
 
     @Override
@@ -170,20 +155,6 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
             }
         }
         return out;
-    }
-
-    private KafkaConsumer<String, String> tail(String topic) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        p.put("isolation.level", "read_committed");
-        p.put("enable.auto.commit", "false");
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-        TopicPartition tp = new TopicPartition(topic, 0);
-        c.assign(List.of(tp));
-        c.seekToBeginning(List.of(tp));
-        return c;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.jobs.demo.LocalKafkaBroker;
+import io.waddle.autoscaler.jobs.demo.LocalRun;
 import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.model.Gauges;
 import io.waddle.autoscaler.model.MetricSample;
@@ -24,12 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -41,9 +40,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ./autoscaler bench throughput}: the real job end to end on this machine. A generator
@@ -170,7 +166,7 @@ public final class ThroughputBench {
     }
 
     Map<String, Object> run(PrintStream log) throws Exception {
-        deleteRecursively(workDir);
+        LocalRun.freshDirectory(workDir);
         Map<String, Object> r = new LinkedHashMap<>();
         try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
             kafka.start();
@@ -179,7 +175,8 @@ public final class ThroughputBench {
                 instances.put(s, initialInstances);
             }
             long backlog;
-            try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+            try (KafkaProducer<String, String> producer =
+                    LocalRun.producer(kafka.bootstrapServers())) {
                 long t0 = System.nanoTime();
                 backlog = 0;
                 for (long k = 0; k < steps; k++) {
@@ -212,9 +209,10 @@ public final class ThroughputBench {
                                     k.deadLetterSink(),
                                     conf)
                             .executeAsync(env);
-            awaitRunning(job);
+            LocalRun.awaitRunning(job);
             long expectedEvents = (long) services * (steps - 1);
-            try (KafkaConsumer<String, String> events = tail(kafka.bootstrapServers(), EVENTS)) {
+            try (KafkaConsumer<String, String> events =
+                    LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS)) {
                 countUntil(events, expectedEvents, Duration.ofMinutes(3));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -254,9 +252,10 @@ public final class ThroughputBench {
                         env,
                         k.metricsSource(),
                         k.exactlyOnce("pass-through", new RawStringSerializer(PASS_THROUGH)));
-        awaitRunning(job);
+        LocalRun.awaitRunning(job);
         try (KafkaConsumer<String, String> out =
-                tail(base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
+                LocalRun.readCommittedFromStart(
+                        base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
             countUntil(out, backlog, Duration.ofMinutes(3));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -273,8 +272,9 @@ public final class ThroughputBench {
             throws Exception {
         Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         Thread commandReader;
-        try (KafkaProducer<String, String> producer = producer(bootstrap);
-                KafkaConsumer<String, String> commands = tail(bootstrap, COMMANDS)) {
+        try (KafkaProducer<String, String> producer = LocalRun.producer(bootstrap);
+                KafkaConsumer<String, String> commands =
+                        LocalRun.readCommittedFromStart(bootstrap, COMMANDS)) {
             // The commands of the throughput run take effect before the loop closes.
             int earlier = 0;
             for (var batch = commands.poll(Duration.ofMillis(500));
@@ -455,52 +455,6 @@ public final class ThroughputBench {
                         "saw " + seen + " of " + n + " records in " + timeout);
             }
             seen += consumer.poll(Duration.ofMillis(50)).count();
-        }
-    }
-
-    private static void awaitRunning(JobClient job) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("job did not start: " + job.getJobStatus().get());
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("linger.ms", "5");
-        p.put("batch.size", "262144");
-        p.put("compression.type", "lz4");
-        return new KafkaProducer<>(p);
-    }
-
-    private static KafkaConsumer<String, String> tail(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        p.put("isolation.level", "read_committed");
-        p.put("enable.auto.commit", "false");
-        p.put("max.poll.records", "5000");
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-        TopicPartition tp = new TopicPartition(topic, 0);
-        c.assign(List.of(tp));
-        c.seekToBeginning(List.of(tp));
-        return c;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -12,24 +12,18 @@ import io.waddle.autoscaler.model.ServiceRegion;
 import io.waddle.autoscaler.sim.InstanceModel;
 import io.waddle.autoscaler.sim.SupplyLedger;
 import io.waddle.autoscaler.sim.Trace;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -38,7 +32,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ./autoscaler demo}: the autoscaler closing the loop on one machine. A real Kafka broker,
@@ -117,7 +110,7 @@ public final class Demo {
                             + ")");
         }
         double capacity = trace.quantile(0.999) / options.peakInstances();
-        Path workDir = freshWorkDir();
+        Path workDir = LocalRun.freshDirectory(options.workDir());
         out.printf(
                 "Waddle autoscaler demo: %d simulated minutes at %.0fx. Work dir %s%n",
                 options.minutes(), options.speedup(), workDir);
@@ -142,10 +135,11 @@ public final class Demo {
                                     connectors.deadLetterSink(),
                                     conf)
                             .executeAsync(env);
-            awaitRunning(job);
+            LocalRun.awaitRunning(job);
             out.println("running (job " + job.getJobID() + ")");
 
-            try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers());
+            try (KafkaProducer<String, String> producer =
+                            LocalRun.producer(kafka.bootstrapServers());
                     TopicTail c =
                             new TopicTail(kafka.bootstrapServers(), COMMANDS, this::onCommand);
                     TopicTail e = new TopicTail(kafka.bootstrapServers(), EVENTS, this::onEvent)) {
@@ -295,41 +289,7 @@ public final class Demo {
         return conf;
     }
 
-    private static void awaitRunning(JobClient job) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (Instant.now().isAfter(deadline)
-                    || job.getJobStatus().get().isGloballyTerminalState()) {
-                throw new IllegalStateException(
-                        "the job did not start: " + job.getJobStatus().get());
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
     private static boolean failed(JobClient job) throws Exception {
         return job.getJobStatus().get().isGloballyTerminalState();
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("linger.ms", "5");
-        return new KafkaProducer<>(p);
-    }
-
-    private Path freshWorkDir() throws IOException {
-        Path dir = options.workDir().toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(dir);
-        return dir;
     }
 }
