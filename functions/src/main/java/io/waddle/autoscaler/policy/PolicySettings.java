@@ -1,0 +1,82 @@
+package io.waddle.autoscaler.policy;
+
+import io.waddle.autoscaler.policy.ScalingPolicy.Compute;
+import io.waddle.autoscaler.policy.ScalingPolicy.Direction;
+import io.waddle.autoscaler.policy.ScalingPolicy.Schedule;
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.RatePolicy;
+import io.waddle.autoscaler.scaling.ScalingRules;
+import io.waddle.autoscaler.scaling.Tolerance;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/** What a policy means for the compute scaler at a given moment (schedules depend on the time). */
+public final class PolicySettings {
+    private PolicySettings() {}
+
+    /**
+     * The compute scaler's settings under {@code policy} at {@code now}: the policy's targets,
+     * tolerance and behaviour, with the bounds of every schedule active now applied (a schedule's
+     * min raises the floor, its max sets the ceiling).
+     */
+    public static ComputeScalerConfig compute(ScalingPolicy policy, Instant now) {
+        Compute c = policy.compute();
+        int min = c.minInstances();
+        int max = c.maxInstances();
+        for (Schedule s : policy.schedules()) {
+            if (isActive(s, now)) {
+                if (s.maxInstances() != null) {
+                    max = s.maxInstances();
+                }
+                if (s.minInstances() != null) {
+                    min = Math.max(min, s.minInstances());
+                }
+            }
+        }
+        min = Math.min(min, max);
+        return new ComputeScalerConfig(
+                c.targetCpuPercent(),
+                c.targetMemoryPercent(),
+                c.targetRequestsPerInstance(),
+                new Tolerance(policy.tolerance()),
+                min,
+                max,
+                Duration.ofSeconds(policy.behavior().scaleUp().stabilizationSeconds()),
+                Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()),
+                Duration.ofSeconds(c.cooldownSeconds()),
+                rules(policy.behavior().scaleUp()),
+                rules(policy.behavior().scaleDown()));
+    }
+
+    /**
+     * Whether {@code now}, in the schedule's time zone, falls on one of its days within [from, to).
+     */
+    public static boolean isActive(Schedule s, Instant now) {
+        ZonedDateTime local = now.atZone(ZoneId.of(s.timeZone()));
+        LocalTime t = local.toLocalTime();
+        LocalTime from = LocalTime.parse(s.from());
+        LocalTime to = LocalTime.parse(s.to());
+        DayOfWeek day = local.getDayOfWeek();
+        if (from.isBefore(to)) {
+            return onDay(s, day) && !t.isBefore(from) && t.isBefore(to);
+        }
+        // Crosses midnight: the evening part belongs to its day, the morning part to the day
+        // before.
+        return (onDay(s, day) && !t.isBefore(from)) || (onDay(s, day.minus(1)) && t.isBefore(to));
+    }
+
+    private static boolean onDay(Schedule s, DayOfWeek day) {
+        return s.days().contains(day.name().substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
+    private static ScalingRules rules(Direction d) {
+        return new ScalingRules(
+                d.rateLimits().stream().map(RatePolicy::parse).toList(),
+                ScalingRules.Select.valueOf(d.select().toUpperCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,141 @@
+package io.waddle.autoscaler.policy;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A scaling policy, as published on the policy topic (see the README, "Scaling policies"). Built
+ * only by {@link PolicyParser}, which checks every field, so a policy in the job is always valid.
+ * Every section has the platform design's numbers as defaults.
+ *
+ * @param version increases with every change; an older version never replaces a newer one
+ * @param appliesTo which services it is for; all fields null: the default policy
+ */
+public record ScalingPolicy(
+        int schemaVersion,
+        String policyId,
+        long version,
+        Selector appliesTo,
+        Mode mode,
+        double tolerance,
+        Compute compute,
+        WebRtc webrtc,
+        Database database,
+        Cache cache,
+        Behavior behavior,
+        List<Schedule> schedules,
+        Prediction prediction,
+        Cost cost)
+        implements Serializable {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ScalingPolicy {
+        schedules = List.copyOf(schedules);
+    }
+
+    /** What happens to a decision. */
+    public enum Mode {
+        /** Decisions become commands. */
+        ACTIVE,
+        /** Decisions are logged, never executed: to watch the autoscaler before trusting it. */
+        DRY_RUN,
+        /** Like DRY_RUN; the forecasts (prediction issue) are logged too. */
+        FORECAST_ONLY;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * Which services a policy is for: an exact service name or a glob ({@code chat-*}), optionally
+     * one region. All null: every service (the default policy).
+     */
+    public record Selector(String service, String servicePattern, String region)
+            implements Serializable {
+        public boolean isDefault() {
+            return service == null && servicePattern == null && region == null;
+        }
+    }
+
+    /**
+     * @param scaleUpThresholdPercent, scaleDownThresholdPercent CPU levels the spike and
+     *     sustained-low patterns watch
+     */
+    public record Compute(
+            int minInstances,
+            int maxInstances,
+            double targetCpuPercent,
+            double targetMemoryPercent,
+            double targetRequestsPerInstance,
+            double scaleUpThresholdPercent,
+            double scaleDownThresholdPercent,
+            long cooldownSeconds)
+            implements Serializable {}
+
+    public record WebRtc(
+            int minRelays,
+            int maxRelays,
+            long connectionsPerRelay,
+            double bandwidthPerRelayBps,
+            boolean geoDistribution)
+            implements Serializable {}
+
+    public record Database(
+            int minConnections,
+            int maxConnections,
+            int connectionsPerWorker,
+            long idleTimeoutSeconds)
+            implements Serializable {}
+
+    public record Cache(int minNodes, int maxNodes, long memoryPerNodeBytes, String evictionPolicy)
+            implements Serializable {}
+
+    /** How fast each direction may move. */
+    public record Behavior(Direction scaleUp, Direction scaleDown) implements Serializable {}
+
+    /**
+     * @param rateLimits e.g. {@code ["100%/15s", "4/15s"]}
+     * @param select max, min or disabled
+     */
+    public record Direction(long stabilizationSeconds, List<String> rateLimits, String select)
+            implements Serializable {
+        public Direction {
+            rateLimits = List.copyOf(rateLimits);
+        }
+    }
+
+    /**
+     * A time window that overrides the bounds, e.g. at least 20 instances on weekdays 08:00–20:00
+     * in Europe/Berlin. Days are mon..sun; times HH:MM local; {@code to} may be before {@code from}
+     * for a window that crosses midnight.
+     */
+    public record Schedule(
+            String name,
+            List<String> days,
+            String from,
+            String to,
+            String timeZone,
+            Integer minInstances,
+            Integer maxInstances)
+            implements Serializable {
+        public Schedule {
+            days = List.copyOf(days);
+        }
+    }
+
+    /**
+     * For the predictor (later issue): whether to forecast, how far ahead, from how much history.
+     */
+    public record Prediction(boolean enabled, long horizonSeconds, long minHistorySeconds)
+            implements Serializable {}
+
+    /** For the cost optimizer (later issue). 0 budget: no budget. */
+    public record Cost(
+            double monthlyBudget,
+            double maxSpotShare,
+            double onDemandHourlyPrice,
+            double spotHourlyPrice)
+            implements Serializable {}
+}
