@@ -3,6 +3,7 @@ package io.waddle.autoscaler.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.model.ObservedWindow;
+import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
@@ -65,14 +66,14 @@ class CommandDeduplicatorTest {
                         "cpu",
                         List.of(),
                         reporting);
-        return ScalingEvent.of(d, observed(reporting));
+        return ScalingEvent.of(d, observed(reporting), PolicyRef.BUILTIN);
     }
 
     private static ScalingEvent hold(int current, Instant at, int reporting) {
         ScalingDecision d =
                 ScalingDecision.noChange(
                         CHAT, at, current, current, Reason.WITHIN_TOLERANCE, "ok", reporting);
-        return ScalingEvent.of(d, observed(reporting));
+        return ScalingEvent.of(d, observed(reporting), PolicyRef.BUILTIN);
     }
 
     private static ObservedWindow observed(int instances) {

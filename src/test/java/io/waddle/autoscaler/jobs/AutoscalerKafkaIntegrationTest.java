@@ -46,6 +46,8 @@ class AutoscalerKafkaIntegrationTest {
     private static final String COMMANDS = "commands";
     private static final String EVENTS = "events";
     private static final String DEAD_LETTERS = "dead-letters";
+    private static final String POLICIES = "policies";
+    private static final String POLICY_EVENTS = "policy-events";
 
     @RegisterExtension static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
@@ -62,7 +64,7 @@ class AutoscalerKafkaIntegrationTest {
     @Test
     void issuesCommandsDeadLettersBadSamplesAndReplaysNoCommandAfterRestartFromCheckpoint(
             @InjectClusterClient ClusterClient<?> client) throws Exception {
-        KAFKA.createTopics(METRICS, COMMANDS, EVENTS, DEAD_LETTERS);
+        KAFKA.createTopics(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, POLICIES, POLICY_EVENTS);
 
         // Phase 1, 0..90 s: 4 instances at 90 % CPU (target 70 %) -> scale_up 4->6, and four bad
         // records.
@@ -139,6 +141,8 @@ class AutoscalerKafkaIntegrationTest {
         conf.set(AutoscalerOptions.COMMANDS_TOPIC, COMMANDS);
         conf.set(AutoscalerOptions.EVENTS_TOPIC, EVENTS);
         conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, DEAD_LETTERS);
+        conf.set(AutoscalerOptions.POLICIES_TOPIC, POLICIES);
+        conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, POLICY_EVENTS);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         // As in flink-conf/config.yaml: every type must have a Flink serializer, none falls back to
@@ -157,13 +161,7 @@ class AutoscalerKafkaIntegrationTest {
         env.configure(conf);
         env.setParallelism(1);
         KafkaConnectors kafka = new KafkaConnectors(conf);
-        return new AutoscalerPipeline(
-                        kafka.metricsSource(),
-                        kafka.commandsSink(),
-                        kafka.eventsSink(),
-                        kafka.deadLetterSink(),
-                        conf)
-                .executeAsync(env);
+        return new AutoscalerPipeline(kafka.sources(), kafka.sinks(), conf).executeAsync(env);
     }
 
     private String checkpointPath(JobID job, long checkpointId) {

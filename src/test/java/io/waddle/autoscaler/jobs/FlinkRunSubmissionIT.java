@@ -30,7 +30,7 @@ class FlinkRunSubmissionIT {
 
     @Test
     void flinkRunAcceptsTheJobJarAndTheJobIssuesCommands() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d");
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe");
         try (StandaloneFlinkCluster flink = new StandaloneFlinkCluster(dir)) {
             assertThat(flink.flinkLib())
                     .doesNotContain("kafka-clients")
@@ -48,6 +48,8 @@ class FlinkRunSubmissionIT {
                                     "--autoscaler.topics.commands", "c",
                                     "--autoscaler.topics.events", "e",
                                     "--autoscaler.topics.dead-letters", "d",
+                                    "--autoscaler.topics.policies", "p",
+                                    "--autoscaler.topics.policy-events", "pe",
                                     "--autoscaler.kafka.starting-offsets", "earliest",
                                     "--execution.checkpointing.interval", "1s",
                                     "--pipeline.generic-types", "false"));

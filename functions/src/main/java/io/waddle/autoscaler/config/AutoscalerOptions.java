@@ -85,6 +85,23 @@ public final class AutoscalerOptions {
                             "Topic every ScalingEvent (each decision, with its reason) is written"
                                     + " to.");
 
+    public static final ConfigOption<String> POLICIES_TOPIC =
+            ConfigOptions.key("autoscaler.topics.policies")
+                    .stringType()
+                    .defaultValue("waddle.policies")
+                    .withDescription(
+                            "Compacted topic of scaling policies, keyed by policy id; a null value"
+                                    + " (tombstone) deletes a policy. Read from the beginning at a"
+                                    + " fresh start.");
+
+    public static final ConfigOption<String> POLICY_EVENTS_TOPIC =
+            ConfigOptions.key("autoscaler.topics.policy-events")
+                    .stringType()
+                    .defaultValue("waddle.policy-events")
+                    .withDescription(
+                            "Topic that says what became of each policy record: ACCEPTED, DELETED,"
+                                    + " REJECTED (with field and reason) or STALE.");
+
     public static final ConfigOption<String> DEAD_LETTER_TOPIC =
             ConfigOptions.key("autoscaler.topics.dead-letters")
                     .stringType()

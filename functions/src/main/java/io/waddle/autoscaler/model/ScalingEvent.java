@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param action scale_up, scale_down, rebalance or none
  * @param recommended what the metrics alone asked for
  * @param commandId the id of the command this decision issued, or null if it issued none
+ * @param policyId, policyVersion, policyMode the policy the decision was made under ("builtin" when
+ *     no policy matched and the job's options applied)
  */
 public record ScalingEvent(
         int schemaVersion,
@@ -33,6 +35,9 @@ public record ScalingEvent(
         List<String> limits,
         Instant decidedAt,
         String commandId,
+        String policyId,
+        long policyVersion,
+        String policyMode,
         ObservedWindow observed) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -41,7 +46,7 @@ public record ScalingEvent(
         limits = List.copyOf(limits);
     }
 
-    public static ScalingEvent of(ScalingDecision d, ObservedWindow observed) {
+    public static ScalingEvent of(ScalingDecision d, ObservedWindow observed, PolicyRef policy) {
         String commandId =
                 d.isScale()
                         ? ScalingCommand.commandId(
@@ -71,6 +76,9 @@ public record ScalingEvent(
                 d.limits().stream().map(Limit::name).toList(),
                 d.decidedAt(),
                 commandId,
+                policy.id(),
+                policy.version(),
+                policy.mode(),
                 observed);
     }
 
@@ -112,6 +120,9 @@ public record ScalingEvent(
                 List.of(),
                 decidedAt,
                 null,
+                policyId,
+                policyVersion,
+                policyMode,
                 observed);
     }
 

@@ -2,13 +2,14 @@ package io.waddle.autoscaler.scaling;
 
 import io.waddle.autoscaler.model.Gauges;
 import io.waddle.autoscaler.model.ObservedWindow;
+import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
 
 /**
  * One evaluation of a compute service as the job makes it at each window: the load trend is
- * updated, the scaler decides, and the decision becomes an event carrying what it saw. Plain Java:
- * the Flink function and the benchmark's engine both call it.
+ * updated, the scaler decides, and the decision becomes an event carrying what it saw and the
+ * policy it was made under. Plain Java: the Flink function and the benchmark's engine both call it.
  */
 public final class ComputeEvaluator {
     private final ComputeScaler scaler;
@@ -23,23 +24,43 @@ public final class ComputeEvaluator {
     }
 
     /**
-     * @param scalerState, trend the state before, or null at first sight
+     * @param scalerState the scaler's state before, or null at first sight
+     * @param trend the load trend before, or null at first sight
+     * @param policy the policy in force; in dry-run and forecast-only modes a SCALE decision is
+     *     logged as SUPPRESSED and the scaler keeps tracking the capacity that really reports
      */
-    public Evaluation evaluate(ScalerState scalerState, LoadTrend trend, WindowedMetrics window) {
+    public Evaluation evaluate(
+            ScalerState scalerState, LoadTrend trend, WindowedMetrics window, PolicyRef policy) {
         LoadTrend nextTrend =
                 (trend != null ? trend : LoadTrend.empty())
                         .add(
                                 window.windowEnd(),
                                 window.total(Gauges.REQUESTS_PER_SECOND),
                                 trendWindows);
-        ScalerResult r =
-                scaler.decide(
-                        scalerState != null ? scalerState : ScalerState.initial(),
-                        window,
-                        window.windowEnd());
+        ScalerState before = scalerState != null ? scalerState : ScalerState.initial();
+        Reason withheld = policy.withheldBy();
+        if (withheld != null) {
+            before = before.observing(window.instances());
+        }
+        ScalerResult r = scaler.decide(before, window, window.windowEnd());
         ScalingEvent event =
                 ScalingEvent.of(
-                        r.decision(), ObservedWindow.of(window, nextTrend.slopePerSecond()));
-        return new Evaluation(event, r.next(), nextTrend);
+                        r.decision(),
+                        ObservedWindow.of(window, nextTrend.slopePerSecond()),
+                        policy);
+        ScalerState next = r.next();
+        if (withheld != null && event.issuesCommand()) {
+            event =
+                    event.suppressedBy(
+                            withheld,
+                            "policy " + policy.id() + " is in " + policy.mode() + " mode");
+            next =
+                    new ScalerState(
+                            before.targetInstances(),
+                            before.lastScaleAt(),
+                            next.recommendations(),
+                            before.scaleEvents());
+        }
+        return new Evaluation(event, next, nextTrend);
     }
 }

@@ -21,7 +21,10 @@ public enum Reason {
     COOLDOWN("the last scaling action is more recent than the cooldown"),
     RATE_LIMITED("the rate-limit rules allow no change in the current period"),
     NO_METRICS("no instance reported a metric that has a target"),
-    DUPLICATE_IN_FLIGHT("a command with the same target is still in flight");
+    DUPLICATE_IN_FLIGHT("a command with the same target is still in flight"),
+    DRY_RUN("the service's policy is in dry-run mode: decisions are logged, not executed"),
+    FORECAST_ONLY(
+            "the service's policy is in forecast-only mode: decisions are logged, not executed");
 
     private final String description;
 

@@ -30,6 +30,30 @@ public record ScalerState(
         return new ScalerState(0, null, List.of(), List.of());
     }
 
+    /**
+     * The same history with {@code instances} as the capacity: what a dry run starts each
+     * evaluation from.
+     */
+    public ScalerState observing(int instances) {
+        return new ScalerState(instances, lastScaleAt, recommendations, scaleEvents);
+    }
+
+    /**
+     * The same state with every remembered recommendation brought inside [min, max]: after a policy
+     * changes the bounds, the stabilization window must not hold capacity outside them.
+     */
+    public ScalerState clampRecommendations(int min, int max) {
+        List<Recommendation> clamped =
+                recommendations.stream()
+                        .map(
+                                r ->
+                                        new Recommendation(
+                                                r.at(),
+                                                Math.max(min, Math.min(max, r.instances()))))
+                        .toList();
+        return new ScalerState(targetInstances, lastScaleAt, clamped, scaleEvents);
+    }
+
     public boolean hasTarget() {
         return targetInstances > 0;
     }

@@ -55,6 +55,8 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         kafka = new LocalKafkaBroker(workDir.resolve("kafka"));
         kafka.start();
         kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
+        kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
+        kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
         Configuration conf = new Configuration(jobOptions);
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         conf.set(AutoscalerOptions.METRICS_TOPIC, METRICS);
@@ -80,14 +82,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         env.configure(conf);
         KafkaConnectors k = new KafkaConnectors(conf);
-        job =
-                new AutoscalerPipeline(
-                                k.metricsSource(),
-                                k.commandsSink(),
-                                k.eventsSink(),
-                                k.deadLetterSink(),
-                                conf)
-                        .executeAsync(env);
+        job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
         LocalRun.awaitRunning(job);
         producer = LocalRun.producer(kafka.bootstrapServers());
         events = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS);

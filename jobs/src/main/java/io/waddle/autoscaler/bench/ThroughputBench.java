@@ -171,6 +171,8 @@ public final class ThroughputBench {
         try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
             kafka.start();
             kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
+            kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
+            kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
             for (int s = 0; s < services; s++) {
                 instances.put(s, initialInstances);
             }
@@ -201,14 +203,7 @@ public final class ThroughputBench {
             env.configure(conf);
             KafkaConnectors k = new KafkaConnectors(conf);
             long start = System.nanoTime();
-            JobClient job =
-                    new AutoscalerPipeline(
-                                    k.metricsSource(),
-                                    k.commandsSink(),
-                                    k.eventsSink(),
-                                    k.deadLetterSink(),
-                                    conf)
-                            .executeAsync(env);
+            JobClient job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
             LocalRun.awaitRunning(job);
             long expectedEvents = (long) services * (steps - 1);
             try (KafkaConsumer<String, String> events =

@@ -2,6 +2,7 @@ package io.waddle.autoscaler.bench;
 
 import io.waddle.autoscaler.flink.WindowAccumulator;
 import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.scaling.CommandGate;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
@@ -74,7 +75,8 @@ public final class WaddleJobModel implements BenchAutoscaler {
                             w.getValue()
                                     .result(
                                             Instant.ofEpochMilli(w.getKey() - sizeMs),
-                                            Instant.ofEpochMilli(w.getKey())));
+                                            Instant.ofEpochMilli(w.getKey())),
+                            PolicyRef.BUILTIN);
             scalerState = e.scalerState();
             trend = e.trend();
             CommandGate.Result r = gate.admit(inFlight, e.event());

@@ -21,13 +21,7 @@ public final class AutoscalerJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
         KafkaConnectors kafka = new KafkaConnectors(conf);
-        new AutoscalerPipeline(
-                        kafka.metricsSource(),
-                        kafka.commandsSink(),
-                        kafka.eventsSink(),
-                        kafka.deadLetterSink(),
-                        conf)
-                .execute(env);
+        new AutoscalerPipeline(kafka.sources(), kafka.sinks(), conf).execute(env);
     }
 
     /**

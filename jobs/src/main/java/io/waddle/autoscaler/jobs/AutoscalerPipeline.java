@@ -12,12 +12,13 @@ import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.flink.CommandDeduplicator;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
-import io.waddle.autoscaler.flink.ScalingFunction;
+import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.WindowAggregate;
 import io.waddle.autoscaler.flink.WindowResult;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
 import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
@@ -26,10 +27,9 @@ import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -52,22 +52,13 @@ public final class AutoscalerPipeline {
 
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
 
-    private final Source<IngestRecord, ?, ?> metrics;
-    private final Sink<ScalingCommand> commands;
-    private final Sink<ScalingEvent> events;
-    private final Sink<DeadLetter> deadLetters;
+    private final JobSources sources;
+    private final JobSinks sinks;
     private final Configuration conf;
 
-    public AutoscalerPipeline(
-            Source<IngestRecord, ?, ?> metrics,
-            Sink<ScalingCommand> commands,
-            Sink<ScalingEvent> events,
-            Sink<DeadLetter> deadLetters,
-            Configuration conf) {
-        this.metrics = metrics;
-        this.commands = commands;
-        this.events = events;
-        this.deadLetters = deadLetters;
+    public AutoscalerPipeline(JobSources sources, JobSinks sinks, Configuration conf) {
+        this.sources = sources;
+        this.sinks = sinks;
         this.conf = conf;
     }
 
@@ -89,7 +80,7 @@ public final class AutoscalerPipeline {
         }
 
         SingleOutputStreamOperator<MetricSample> samples =
-                env.fromSource(metrics, watermarks(), "metrics")
+                env.fromSource(sources.metrics(), watermarks(), "metrics")
                         .uid("metrics-source")
                         .process(new IngestRouter())
                         .uid("ingest-router")
@@ -109,15 +100,23 @@ public final class AutoscalerPipeline {
                         .uid("late-samples")
                         .name("late samples");
 
+        // Policies reach every parallel instance of the decision operator. Their stream never
+        // holds event time back: it carries control records, not time.
+        BroadcastStream<PolicyRecord> policies =
+                env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
+                        .uid("policies-source")
+                        .broadcast(PolicyScalingFunction.POLICIES);
+
         SingleOutputStreamOperator<ScalingEvent> decisions =
                 windows.keyBy(WindowedMetrics::serviceRegionKey, Types.STRING)
+                        .connect(policies)
                         .process(
-                                new ScalingFunction(
+                                new PolicyScalingFunction(
                                         scalerConfig,
                                         conf.get(TREND_WINDOWS),
                                         conf.get(IDLE_STATE_RETENTION)))
                         .uid("compute-scaler")
-                        .name("compute scaler");
+                        .name("compute scaler (with policies)");
 
         SingleOutputStreamOperator<ScalingCommand> deduplicated =
                 decisions
@@ -126,15 +125,20 @@ public final class AutoscalerPipeline {
                         .uid("command-dedup")
                         .name("deduplicate commands");
 
-        deduplicated.sinkTo(commands).uid("commands-sink").name("commands");
+        deduplicated.sinkTo(sinks.commands()).uid("commands-sink").name("commands");
         deduplicated
                 .getSideOutput(CommandDeduplicator.EVENTS)
-                .sinkTo(events)
+                .sinkTo(sinks.events())
                 .uid("events-sink")
                 .name("events");
+        decisions
+                .getSideOutput(PolicyScalingFunction.POLICY_EVENTS)
+                .sinkTo(sinks.policyEvents())
+                .uid("policy-events-sink")
+                .name("policy events");
         samples.getSideOutput(IngestRouter.DEAD_LETTERS)
                 .union(late)
-                .sinkTo(deadLetters)
+                .sinkTo(sinks.deadLetters())
                 .uid("dead-letters-sink")
                 .name("dead letters");
     }

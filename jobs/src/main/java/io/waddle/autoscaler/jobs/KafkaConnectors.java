@@ -7,13 +7,18 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.DEAD_LETTER_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.EVENTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_FUTURE_SKEW;
 import static io.waddle.autoscaler.config.AutoscalerOptions.METRICS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.POLICIES_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.POLICY_EVENTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.STARTING_OFFSETS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTION_TIMEOUT;
 
 import io.waddle.autoscaler.flink.MetricDeserializationSchema;
+import io.waddle.autoscaler.flink.PolicyRecordDeserializer;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
+import io.waddle.autoscaler.model.PolicyEvent;
+import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import java.util.Map;
@@ -41,6 +46,16 @@ public final class KafkaConnectors {
         this.conf = conf;
     }
 
+    /** The production sources. */
+    public JobSources sources() {
+        return new JobSources(metricsSource(), policiesSource());
+    }
+
+    /** The production sinks. */
+    public JobSinks sinks() {
+        return new JobSinks(commandsSink(), eventsSink(), policyEventsSink(), deadLetterSink());
+    }
+
     public KafkaSource<IngestRecord> metricsSource() {
         return KafkaSource.<IngestRecord>builder()
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
@@ -51,6 +66,30 @@ public final class KafkaConnectors {
                 .setProperties(clientProperties())
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
+    }
+
+    /**
+     * The policy topic, always from its beginning at a fresh start (it is compacted: the whole
+     * topic is the set of policies); from the checkpointed offsets on a restore.
+     */
+    public KafkaSource<PolicyRecord> policiesSource() {
+        return KafkaSource.<PolicyRecord>builder()
+                .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
+                .setTopics(conf.get(POLICIES_TOPIC))
+                .setGroupId(conf.get(CONSUMER_GROUP) + "-policies")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new PolicyRecordDeserializer())
+                .setProperties(clientProperties())
+                .build();
+    }
+
+    public KafkaSink<PolicyEvent> policyEventsSink() {
+        return exactlyOnce(
+                "policy-events",
+                new JsonRecordSerializer<>(
+                        conf.get(POLICY_EVENTS_TOPIC),
+                        PolicyEvent::policyId,
+                        PolicyEvent::publishedAt));
     }
 
     /**

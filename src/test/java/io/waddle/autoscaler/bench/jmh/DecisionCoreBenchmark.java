@@ -2,6 +2,7 @@ package io.waddle.autoscaler.bench.jmh;
 
 import io.waddle.autoscaler.model.GaugeStats;
 import io.waddle.autoscaler.model.Gauges;
+import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.scaling.CommandGate;
@@ -83,7 +84,7 @@ public class DecisionCoreBenchmark {
                         w.instances(),
                         w.gauges());
         next++;
-        ComputeEvaluator.Evaluation e = evaluator.evaluate(state, trend, w);
+        ComputeEvaluator.Evaluation e = evaluator.evaluate(state, trend, w, PolicyRef.BUILTIN);
         state = e.scalerState();
         trend = e.trend();
         return e;

@@ -119,6 +119,8 @@ public final class Demo {
             out.print("Starting Kafka... ");
             kafka.start();
             kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
+            kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
+            kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
             out.println("ready at " + kafka.bootstrapServers());
 
             out.print("Starting the Flink job on a MiniCluster... ");
@@ -128,12 +130,7 @@ public final class Demo {
             env.configure(conf);
             KafkaConnectors connectors = new KafkaConnectors(conf);
             JobClient job =
-                    new AutoscalerPipeline(
-                                    connectors.metricsSource(),
-                                    connectors.commandsSink(),
-                                    connectors.eventsSink(),
-                                    connectors.deadLetterSink(),
-                                    conf)
+                    new AutoscalerPipeline(connectors.sources(), connectors.sinks(), conf)
                             .executeAsync(env);
             LocalRun.awaitRunning(job);
             out.println("running (job " + job.getJobID() + ")");

@@ -1,0 +1,14 @@
+package io.waddle.autoscaler.jobs;
+
+import io.waddle.autoscaler.model.DeadLetter;
+import io.waddle.autoscaler.model.PolicyEvent;
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** The job's outputs. Kafka in production, anything in tests. */
+public record JobSinks(
+        Sink<ScalingCommand> commands,
+        Sink<ScalingEvent> events,
+        Sink<PolicyEvent> policyEvents,
+        Sink<DeadLetter> deadLetters) {}

@@ -1,0 +1,310 @@
+package io.waddle.autoscaler.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waddle.autoscaler.model.PolicyEvent;
+import io.waddle.autoscaler.model.PolicyRecord;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.testing.WindowBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PolicyScalingFunctionTest {
+    private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
+    private static final Instant FIFTEEN_SECONDS_LATER = START.plusSeconds(15);
+    private static final Instant THIRTY_SECONDS_LATER = START.plusSeconds(30);
+    private static final Duration IDLE_RETENTION = Duration.ofHours(1);
+    private static final int MAX_PARALLELISM = 128;
+
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    String, WindowedMetrics, PolicyRecord, ScalingEvent>
+            harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness(1, 0);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, WindowedMetrics, PolicyRecord, ScalingEvent>
+            newHarness(int parallelism, int subtask) throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(
+                        new PolicyScalingFunction(
+                                ComputeScalerConfig.defaults(), 8, IDLE_RETENTION),
+                        List.of(PolicyScalingFunction.POLICIES)),
+                WindowedMetrics::serviceRegionKey,
+                null,
+                Types.STRING,
+                MAX_PARALLELISM,
+                parallelism,
+                subtask);
+    }
+
+    private static String policy(String id, long version, String body) {
+        return "{\"schema_version\":1,\"policy_id\":\""
+                + id
+                + "\",\"version\":"
+                + version
+                + (body.isEmpty() ? "" : "," + body)
+                + "}";
+    }
+
+    private static void publish(
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, WindowedMetrics, PolicyRecord, ScalingEvent>
+                    h,
+            String id,
+            String json)
+            throws Exception {
+        h.processElement2(new StreamRecord<>(new PolicyRecord(id, json, "policies-0@1", START)));
+    }
+
+    private static void send(
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, WindowedMetrics, PolicyRecord, ScalingEvent>
+                    h,
+            WindowedMetrics w)
+            throws Exception {
+        h.processElement1(new StreamRecord<>(w, w.windowEnd().toEpochMilli() - 1));
+    }
+
+    private ScalingEvent last() {
+        List<ScalingEvent> out = harness.extractOutputValues();
+        return out.get(out.size() - 1);
+    }
+
+    private List<PolicyEvent> policyEvents() {
+        return harness.getSideOutput(PolicyScalingFunction.POLICY_EVENTS).stream()
+                .map(StreamRecord::getValue)
+                .toList();
+    }
+
+    @Test
+    void withoutAPolicyTheJobOptionsApplyAndTheEventSaysSo() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
+
+        assertThat(last().to()).isEqualTo(13);
+        assertThat(last().policyId()).isEqualTo("builtin");
+    }
+
+    @Test
+    void aPublishedPolicyGovernsTheNextEvaluationAndIsNamedInItsEvent() throws Exception {
+        publish(
+                harness,
+                "chat",
+                policy(
+                        "chat",
+                        3,
+                        "\"applies_to\":{\"service\":\"chat-api\"},\"compute\":{\"max_instances\":11}"));
+
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
+
+        assertThat(last().to()).isEqualTo(11);
+        assertThat(last().limits()).containsExactly("MAX_INSTANCES");
+        assertThat(last().policyId()).isEqualTo("chat");
+        assertThat(last().policyVersion()).isEqualTo(3);
+        assertThat(policyEvents()).extracting(PolicyEvent::outcome).containsExactly("ACCEPTED");
+    }
+
+    @Test
+    void aLowerMaxScalesDownAtTheNextEvaluation() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build()); // 10 -> 13
+
+        publish(harness, "chat", policy("chat", 1, "\"compute\":{\"max_instances\":8}"));
+        send(harness, WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(13).cpu(70).build());
+
+        assertThat(last().action()).isEqualTo("scale_down");
+        assertThat(last().to()).isEqualTo(8);
+        assertThat(last().reason()).isEqualTo("ABOVE_MAX_INSTANCES");
+    }
+
+    @Test
+    void anInvalidPolicyIsRejectedWithItsFieldAndThePreviousOneStaysInForce() throws Exception {
+        publish(harness, "chat", policy("chat", 1, "\"compute\":{\"max_instances\":11}"));
+        publish(
+                harness,
+                "chat",
+                policy("chat", 2, "\"compute\":{\"min_instances\":50,\"max_instances\":5}"));
+
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
+
+        PolicyEvent rejected = policyEvents().get(1);
+        assertThat(rejected.outcome()).isEqualTo("REJECTED");
+        assertThat(rejected.field()).isEqualTo("compute.min_instances");
+        assertThat(rejected.reason()).contains("min_instances 50 is above max_instances 5");
+        assertThat(rejected.versionInForce()).isEqualTo(1L);
+        assertThat(last().to()).isEqualTo(11);
+        assertThat(last().policyVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderVersionNeverReplacesANewerOne() throws Exception {
+        publish(harness, "chat", policy("chat", 5, "\"compute\":{\"max_instances\":11}"));
+        publish(harness, "chat", policy("chat", 4, "\"compute\":{\"max_instances\":50}"));
+
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
+
+        assertThat(policyEvents())
+                .extracting(PolicyEvent::outcome)
+                .containsExactly("ACCEPTED", "STALE");
+        assertThat(last().to()).isEqualTo(11);
+    }
+
+    @Test
+    void aTombstoneDeletesThePolicy() throws Exception {
+        publish(harness, "chat", policy("chat", 1, "\"compute\":{\"max_instances\":11}"));
+        publish(harness, "chat", null);
+
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
+
+        assertThat(policyEvents())
+                .extracting(PolicyEvent::outcome)
+                .containsExactly("ACCEPTED", "DELETED");
+        assertThat(last().to()).isEqualTo(13);
+        assertThat(last().policyId()).isEqualTo("builtin");
+    }
+
+    @Test
+    void aRecordWhoseKeyIsNotItsPolicyIdIsRejected() throws Exception {
+        publish(harness, "other", policy("chat", 1, ""));
+
+        assertThat(policyEvents().get(0).field()).isEqualTo("policy_id");
+    }
+
+    @Test
+    void dryRunLogsTheDecisionButIssuesNoCommandAndKeepsTrackingReality() throws Exception {
+        publish(harness, "try", policy("try", 1, "\"mode\":\"dry-run\""));
+
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
+        send(harness, WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(10).cpu(91).build());
+
+        assertThat(last().outcome()).isEqualTo("SUPPRESSED");
+        assertThat(last().reason()).isEqualTo("DRY_RUN");
+        assertThat(last().from()).isEqualTo(10);
+        assertThat(last().recommended()).isEqualTo(13);
+        assertThat(last().commandId()).isNull();
+        assertThat(last().policyMode()).isEqualTo("dry-run");
+    }
+
+    @Test
+    void otherServiceKindsAreLeftToTheirOwnScalers() throws Exception {
+        send(
+                harness,
+                new WindowedMetrics(
+                        "sessions",
+                        "eu-west",
+                        ServiceKind.CACHE,
+                        START.minusSeconds(60),
+                        START,
+                        3,
+                        Map.of()));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void theStateOfAServiceThatStoppedReportingIsClearedButPoliciesStay() throws Exception {
+        publish(harness, "chat", policy("chat", 1, "\"compute\":{\"max_instances\":11}"));
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processBothWatermarks(
+                new org.apache.flink.streaming.api.watermark.Watermark(
+                        START.plus(IDLE_RETENTION).toEpochMilli()));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        send(
+                harness,
+                WindowBuilder.endingAt(START.plus(IDLE_RETENTION).plusSeconds(15))
+                        .instances(10)
+                        .cpu(91)
+                        .build());
+        assertThat(last().policyId()).isEqualTo("chat");
+    }
+
+    @Test
+    void aRestoredOperatorKeepsItsPoliciesAndScalerState() throws Exception {
+        publish(harness, "chat", policy("chat", 1, "\"compute\":{\"max_instances\":40}"));
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build()); // 10 -> 13
+        OperatorSubtaskState snapshot = harness.snapshot(1L, START.toEpochMilli());
+
+        try (var restored = newHarness(1, 0)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            send(
+                    restored,
+                    WindowBuilder.endingAt(THIRTY_SECONDS_LATER).instances(13).cpu(91).build());
+
+            ScalingEvent next = restored.extractOutputValues().get(0);
+            assertThat(next.from()).isEqualTo(13);
+            assertThat(next.policyId()).isEqualTo("chat");
+        }
+    }
+
+    @Test
+    void rescalingFromOneToTwoInstancesKeepsThePoliciesOnBoth() throws Exception {
+        publish(harness, "all", policy("all", 1, "\"compute\":{\"max_instances\":11}"));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, START.toEpochMilli());
+
+        for (int subtask = 0; subtask < 2; subtask++) {
+            String service = serviceOwnedBy(subtask);
+            try (var rescaled = newHarness(2, subtask)) {
+                rescaled.initializeState(
+                        AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                                snapshot, MAX_PARALLELISM, 1, 2, subtask));
+                rescaled.open();
+                WindowedMetrics w = WindowBuilder.endingAt(START).instances(10).cpu(91).build();
+                send(
+                        rescaled,
+                        new WindowedMetrics(
+                                service,
+                                w.region(),
+                                w.kind(),
+                                w.windowStart(),
+                                w.windowEnd(),
+                                w.instances(),
+                                w.gauges()));
+
+                ScalingEvent e = rescaled.extractOutputValues().get(0);
+                assertThat(e.policyId()).as("subtask " + subtask).isEqualTo("all");
+                assertThat(e.to()).isEqualTo(11);
+            }
+        }
+    }
+
+    /** A service name whose key the given one of two subtasks owns. */
+    private static String serviceOwnedBy(int subtask) {
+        for (int i = 0; ; i++) {
+            String service = "svc-" + i;
+            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                            service + "/eu-west", MAX_PARALLELISM, 2)
+                    == subtask) {
+                return service;
+            }
+        }
+    }
+}
