@@ -74,6 +74,12 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
 
     /** Sends each value with the given record timestamp, and waits until all are acknowledged. */
     public void produce(String topic, List<String> values, Instant recordTime) throws Exception {
+        produce(topic, values, recordTime, null);
+    }
+
+    /** The same, every record with {@code key}. */
+    public void produce(String topic, List<String> values, Instant recordTime, String key)
+            throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
