@@ -122,6 +122,11 @@ public final class Demo {
             kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
             kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
             out.println("ready at " + kafka.bootstrapServers());
+            out.println(
+                    "  Change a policy while it runs, from another terminal:\n"
+                            + "    ./autoscaler policy publish"
+                            + " flink-conf/policies/demo-cap-eu-west.json --bootstrap "
+                            + kafka.bootstrapServers());
 
             out.print("Starting the Flink job on a MiniCluster... ");
             Configuration conf = jobConfiguration(kafka.bootstrapServers(), capacity, workDir);

@@ -80,6 +80,9 @@ final class DemoReport {
                 e.from() == e.to()
                         ? "none at " + e.from() + " " + e.reason()
                         : e.action() + " " + e.from() + "->" + e.to() + " " + e.reason();
+        if (!"builtin".equals(e.policyId())) {
+            head += " [policy " + e.policyId() + " v" + e.policyVersion() + "]";
+        }
         String detail = e.detail();
         if (detail.length() > DETAIL_WIDTH) {
             detail = detail.substring(0, DETAIL_WIDTH - 3) + "...";
