@@ -52,7 +52,7 @@ class PolicyParserTest {
                 + " max_instances 10",
         "negative-cooldown.json,    compute.cooldown_s,          -30 is negative",
         "absurd-max.json,           compute.max_instances,       is outside",
-        "unknown-service-kind.json, gpu,                         unknown field",
+        "unknown-service-kind.json, gpu,                         unknown service kind 'gpu'",
         "unknown-mode.json,         mode,                        'yolo' is not one of active,"
                 + " forecast-only, dry-run",
         "bad-rate-limit.json,       behavior.scale_up.rate_limits[0], 'fast'",

@@ -41,6 +41,19 @@ public final class PolicyParser implements Serializable {
     private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9*?][A-Za-z0-9._*?-]{0,127}");
     private static final Set<String> DAYS = Set.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final long DAY_SECONDS = 86_400;
+
+    /** Top-level fields whose value is an object. */
+    private static final Set<String> SECTIONS =
+            Set.of(
+                    "applies_to",
+                    "compute",
+                    "webrtc",
+                    "database",
+                    "cache",
+                    "behavior",
+                    "prediction",
+                    "cost");
+
     private static final int INSTANCE_LIMIT = 100_000;
 
     private static final ObjectMapper MAPPER =
@@ -61,6 +74,16 @@ public final class PolicyParser implements Serializable {
             throw new InvalidPolicyException("", "a policy must be a JSON object");
         }
         Obj o = new Obj(root, "");
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (root.get(f).isObject() && !SECTIONS.contains(f)) {
+                throw new InvalidPolicyException(
+                        f,
+                        "unknown service kind '"
+                                + f
+                                + "': one of compute, webrtc, database, cache");
+            }
+        }
         o.only(
                 "schema_version",
                 "policy_id",
