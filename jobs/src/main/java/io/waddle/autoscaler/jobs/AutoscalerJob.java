@@ -1,5 +1,7 @@
 package io.waddle.autoscaler.jobs;
 
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import java.util.Properties;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,6 +23,11 @@ public final class AutoscalerJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
         KafkaConnectors kafka = new KafkaConnectors(conf);
+        Properties admin = kafka.clientProperties();
+        admin.setProperty("bootstrap.servers", conf.get(AutoscalerOptions.BOOTSTRAP_SERVERS));
+        for (String warning : TopicCheck.verify(conf, admin)) {
+            System.err.println("warning: " + warning);
+        }
         new AutoscalerPipeline(kafka.sources(), kafka.sinks(), conf).execute(env);
     }
 
