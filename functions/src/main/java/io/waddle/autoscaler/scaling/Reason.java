@@ -12,6 +12,25 @@ public enum Reason {
     REQUESTS_ABOVE_TARGET("request rate per instance is above its target"),
     REQUESTS_BELOW_TARGET("request rate per instance is below its target"),
     WITHIN_TOLERANCE("every metric is within the tolerance band of its target"),
+    CONNECTIONS_ABOVE_CAPACITY("WebRTC connections need more relays than serve them"),
+    BANDWIDTH_ABOVE_CAPACITY("WebRTC bandwidth needs more relays than serve it"),
+    RELAYS_ABOVE_NEED(
+            "relays needed for connections and bandwidth fell below the scale-down margin"),
+    WITHIN_SCALE_DOWN_MARGIN(
+            "fewer relays would do, but not below the scale-down margin of current"),
+    PACKET_LOSS_ABOVE_LIMIT("packet loss is above the policy limit"),
+    LATENCY_ABOVE_LIMIT("latency is above the policy limit"),
+    WORKERS_NEED_CONNECTIONS("the compute workers need more pool connections"),
+    QUEUE_DEPTH_ABOVE_TARGET("the query queue has stayed above its target"),
+    QUERY_TIME_ABOVE_TARGET("query time has stayed above its target"),
+    POOL_ABOVE_NEED("the pool is larger than the workers need, past the idle timeout"),
+    IDLE_TIMEOUT("the pool is larger than needed, but not yet for the idle timeout"),
+    REPLICATION_LAG_GUARD(
+            "replication lag is above the policy limit: no load is added to the replica set"),
+    MEMORY_ABOVE_CAPACITY("cache memory use needs more nodes, with headroom"),
+    EVICTIONS_RISING("evictions climb while the hit rate falls"),
+    LOW_HIT_RATE_NO_EVICTIONS(
+            "hit rate is low and nothing is evicted: the cache is larger than useful"),
     BELOW_MIN_INSTANCES("capacity is below the configured minimum"),
     ABOVE_MAX_INSTANCES("capacity is above the configured maximum"),
     AT_MIN_INSTANCES("metrics ask for less, but capacity is at the minimum"),
