@@ -1,0 +1,165 @@
+package io.waddle.autoscaler.scaling;
+
+import io.waddle.autoscaler.model.Gauges;
+import io.waddle.autoscaler.model.WindowedMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cache scaler for one cache in one region.
+ *
+ * <pre>
+ * nodes = ceil(used memory × (1 + headroom) / memory per node), within [min, max]
+ * </pre>
+ *
+ * <ul>
+ *   <li>Scale up when memory needs more nodes, or when evictions climb (above the floor and 20 %
+ *       over the last window) while the hit rate falls: one node (or 20 %) more.
+ *   <li>Scale down only when the cache is larger than useful: hit rate below 0.5 and evictions
+ *       below 0.01/s offer 80 % of the nodes (at least one, never below what memory needs), not
+ *       within the cooldown. Memory alone never shrinks a cache: its contents are its value.
+ * </ul>
+ */
+public final class CacheScaler {
+    private final Config config;
+
+    public record Config(
+            int minNodes,
+            int maxNodes,
+            double memoryPerNodeBytes,
+            double headroom,
+            double lowHitRate,
+            double lowEvictionRate,
+            double scaleDownShare,
+            double evictionRise,
+            Duration cooldown) {
+
+        public Config {
+            if (minNodes < 0 || maxNodes < Math.max(1, minNodes) || !(memoryPerNodeBytes > 0)) {
+                throw new IllegalArgumentException(
+                        "need 0 <= min <= max nodes and memory per node > 0");
+            }
+        }
+
+        /** The platform design's defaults. */
+        public static Config defaults() {
+            return new Config(1, 20, 4L << 30, 0.25, 0.5, 0.01, 0.8, 1.2, Duration.ofSeconds(300));
+        }
+    }
+
+    /**
+     * @param previousEvictionRate, previousHitRate the last window's, NaN at first sight
+     */
+    public record CacheState(
+            int nodes, Instant lastScaleAt, double previousEvictionRate, double previousHitRate) {
+        public static CacheState initial() {
+            return new CacheState(0, null, Double.NaN, Double.NaN);
+        }
+    }
+
+    public record Result(ScalingDecision decision, CacheState next) {}
+
+    public CacheScaler(Config config) {
+        this.config = config;
+    }
+
+    public Result decide(CacheState state, WindowedMetrics w, Instant now) {
+        Subject subject = new Subject(w.service(), w.region(), w.kind());
+        int current =
+                state.nodes() > 0 ? state.nodes() : Math.max(config.minNodes(), w.instances());
+        double used = w.total(Gauges.USED_MEMORY_BYTES);
+        double hit = w.mean(Gauges.HIT_RATE);
+        double evictions = w.total(Gauges.EVICTION_RATE);
+        int byMemory =
+                clamp(
+                        (int)
+                                Math.ceil(
+                                        used * (1 + config.headroom()) / config.memoryPerNodeBytes()
+                                                - 1e-9));
+        String detail =
+                String.format(
+                        Locale.ROOT,
+                        "%.1f GiB used -> %d nodes; hit rate %.2f, evictions %.2f/s",
+                        used / (1L << 30),
+                        byMemory,
+                        hit,
+                        evictions);
+
+        int desired = current;
+        Reason reason = Reason.WITHIN_TOLERANCE;
+        if (byMemory > current) {
+            desired = byMemory;
+            reason = Reason.MEMORY_ABOVE_CAPACITY;
+        }
+        boolean rising =
+                !Double.isNaN(state.previousEvictionRate())
+                        && evictions
+                                > Math.max(
+                                        config.lowEvictionRate(),
+                                        state.previousEvictionRate() * config.evictionRise())
+                        && hit < state.previousHitRate();
+        if (rising) {
+            int grown = clamp(current + Math.max(1, (int) Math.ceil(current * 0.2)));
+            if (grown > desired) {
+                desired = grown;
+                reason = Reason.EVICTIONS_RISING;
+                detail +=
+                        String.format(
+                                Locale.ROOT,
+                                "; evictions were %.2f/s, hit rate %.2f",
+                                state.previousEvictionRate(),
+                                state.previousHitRate());
+            }
+        }
+        if (desired == current
+                && hit < config.lowHitRate()
+                && evictions < config.lowEvictionRate()) {
+            int offered =
+                    Math.max(
+                            Math.max(1, byMemory),
+                            (int) Math.floor(current * config.scaleDownShare()));
+            offered = clamp(offered);
+            if (offered < current) {
+                if (state.lastScaleAt() != null
+                        && now.isBefore(state.lastScaleAt().plus(config.cooldown()))) {
+                    return new Result(
+                            ScalingDecision.suppressed(
+                                    subject,
+                                    now,
+                                    current,
+                                    offered,
+                                    Reason.COOLDOWN,
+                                    detail,
+                                    w.instances()),
+                            new CacheState(current, state.lastScaleAt(), evictions, hit));
+                }
+                desired = offered;
+                reason = Reason.LOW_HIT_RATE_NO_EVICTIONS;
+            }
+        }
+        if (desired == current) {
+            return new Result(
+                    ScalingDecision.noChange(
+                            subject, now, current, current, reason, detail, w.instances()),
+                    new CacheState(current, state.lastScaleAt(), evictions, hit));
+        }
+        return new Result(
+                ScalingDecision.scaleTo(
+                        subject,
+                        now,
+                        current,
+                        desired,
+                        desired,
+                        reason,
+                        detail,
+                        List.of(),
+                        w.instances()),
+                new CacheState(desired, now, evictions, hit));
+    }
+
+    private int clamp(int n) {
+        return Math.max(config.minNodes(), Math.min(config.maxNodes(), n));
+    }
+}
