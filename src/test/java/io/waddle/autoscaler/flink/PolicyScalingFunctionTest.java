@@ -2,6 +2,7 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.model.GaugeStats;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.ScalingEvent;
@@ -208,21 +209,86 @@ class PolicyScalingFunctionTest {
         assertThat(last().policyMode()).isEqualTo("dry-run");
     }
 
+    private static WindowedMetrics ofKind(
+            ServiceKind kind, String service, Map<String, GaugeStats> gauges, int n) {
+        return new WindowedMetrics(
+                service, "eu-west", kind, START.minusSeconds(60), START, n, gauges);
+    }
+
     @Test
-    void otherServiceKindsAreLeftToTheirOwnScalers() throws Exception {
+    void webRtcRelaysScaleOnTheirConnections() throws Exception {
+        send(
+                harness,
+                ofKind(
+                        ServiceKind.WEBRTC,
+                        "relay",
+                        Map.of("connections", new GaugeStats(4, 6_500, 1_700)),
+                        4));
+
+        assertThat(last().kind()).isEqualTo("webrtc");
+        assertThat(last().to()).isEqualTo(7);
+        assertThat(last().reason()).isEqualTo("CONNECTIONS_ABOVE_CAPACITY");
+    }
+
+    @Test
+    void aDatabasePoolIsHeldByTheReplicationLagGuard() throws Exception {
+        Map<String, GaugeStats> g =
+                Map.of(
+                        "active_connections", new GaugeStats(2, 100, 60),
+                        "queue_depth", new GaugeStats(2, 40, 20),
+                        "replication_lag_s", new GaugeStats(2, 90, 45));
+        WindowedMetrics first = ofKind(ServiceKind.DATABASE, "chat-db", g, 2);
+        send(harness, first);
         send(
                 harness,
                 new WindowedMetrics(
-                        "sessions",
+                        "chat-db",
                         "eu-west",
-                        ServiceKind.CACHE,
-                        START.minusSeconds(60),
+                        ServiceKind.DATABASE,
                         START,
-                        3,
-                        Map.of()));
+                        START.plusSeconds(60),
+                        2,
+                        g));
 
-        assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(last().kind()).isEqualTo("database");
+        assertThat(last().reason()).isEqualTo("REPLICATION_LAG_GUARD");
+    }
+
+    @Test
+    void aCacheScalesOnItsMemoryUse() throws Exception {
+        double gib = 1L << 30;
+        send(
+                harness,
+                ofKind(
+                        ServiceKind.CACHE,
+                        "sessions-cache",
+                        Map.of(
+                                "used_memory_bytes",
+                                new GaugeStats(4, 20 * gib, 5 * gib),
+                                "hit_rate",
+                                new GaugeStats(4, 3.6, 0.9)),
+                        4));
+
+        assertThat(last().kind()).isEqualTo("cache");
+        assertThat(last().to()).isEqualTo(7);
+        assertThat(last().reason()).isEqualTo("MEMORY_ABOVE_CAPACITY");
+    }
+
+    @Test
+    void aDryRunPolicyHoldsRelaysToo() throws Exception {
+        publish(harness, "try", policy("try", 1, "\"mode\":\"dry-run\""));
+
+        send(
+                harness,
+                ofKind(
+                        ServiceKind.WEBRTC,
+                        "relay",
+                        Map.of("connections", new GaugeStats(4, 6_500, 1_700)),
+                        4));
+
+        assertThat(last().outcome()).isEqualTo("SUPPRESSED");
+        assertThat(last().reason()).isEqualTo("DRY_RUN");
+        assertThat(last().recommended()).isEqualTo(7);
     }
 
     @Test

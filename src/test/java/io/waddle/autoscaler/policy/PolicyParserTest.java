@@ -37,9 +37,11 @@ class PolicyParserTest {
         assertThat(p.tolerance()).isEqualTo(0.10);
         assertThat(p.compute())
                 .isEqualTo(new ScalingPolicy.Compute(2, 100, 70, 80, 0, 80, 30, 300));
-        assertThat(p.webrtc()).isEqualTo(new ScalingPolicy.WebRtc(1, 50, 1000, 1e9, true));
-        assertThat(p.database()).isEqualTo(new ScalingPolicy.Database(10, 1000, 10, 300));
-        assertThat(p.cache()).isEqualTo(new ScalingPolicy.Cache(1, 20, 4L << 30, "lru"));
+        assertThat(p.webrtc())
+                .isEqualTo(new ScalingPolicy.WebRtc(1, 50, 1000, 1e9, true, 0.02, 150));
+        assertThat(p.database())
+                .isEqualTo(new ScalingPolicy.Database(10, 1000, 10, 300, 5, 50, 10));
+        assertThat(p.cache()).isEqualTo(new ScalingPolicy.Cache(1, 20, 4L << 30, "lru", 0.25));
         assertThat(p.behavior().scaleUp().rateLimits()).containsExactly("100%/15s", "4/15s");
         assertThat(p.behavior().scaleDown().stabilizationSeconds()).isEqualTo(300);
     }

@@ -1,20 +1,26 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.policy.InvalidPolicyException;
 import io.waddle.autoscaler.policy.PolicyParser;
 import io.waddle.autoscaler.policy.PolicyResolver;
 import io.waddle.autoscaler.policy.PolicySettings;
 import io.waddle.autoscaler.policy.ScalingPolicy;
+import io.waddle.autoscaler.scaling.CacheScaler;
+import io.waddle.autoscaler.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.DatabasePoolScaler;
+import io.waddle.autoscaler.scaling.DatabasePoolScaler.PoolState;
 import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.ScalerResult;
 import io.waddle.autoscaler.scaling.ScalerState;
+import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +42,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * The keyed decision operator, with the policies as broadcast state. For each window of a service
  * in a region it resolves the policy in force (the most specific match, or the job's own options),
- * evaluates, and emits the decision as an event naming the policy. Policy records update the
- * broadcast state on every parallel instance alike: valid and newer ones replace the policy,
- * tombstones delete it, anything else is reported on {@link #POLICY_EVENTS} and changes nothing.
+ * evaluates it with the scaler of its kind (compute, WebRTC relays, database pool, cache), and
+ * emits the decision as an event naming the policy. Policy records update the broadcast state on
+ * every parallel instance alike: valid and newer ones replace the policy, tombstones delete it,
+ * anything else is reported on {@link #POLICY_EVENTS} and changes nothing.
  */
 public final class PolicyScalingFunction
         extends KeyedBroadcastProcessFunction<String, WindowedMetrics, PolicyRecord, ScalingEvent> {
@@ -59,8 +66,9 @@ public final class PolicyScalingFunction
     private transient Map<ComputeScalerConfig, ComputeEvaluator> evaluators;
     private transient ValueState<ScalerState> scalerState;
     private transient ValueState<LoadTrend> trendState;
+    private transient ValueState<PoolState> poolState;
+    private transient ValueState<CacheState> cacheState;
     private transient ValueState<Long> cleanupTimer;
-    private transient Counter unscaledWindows;
     private transient Counter policiesRejected;
 
     /**
@@ -80,10 +88,13 @@ public final class PolicyScalingFunction
         trendState =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("load-trend", LoadTrend.class));
+        poolState =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("pool", PoolState.class));
+        cacheState =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("cache", CacheState.class));
         cleanupTimer =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
-        unscaledWindows = getRuntimeContext().getMetricGroup().counter("windowsWithoutScaler");
         policiesRejected = getRuntimeContext().getMetricGroup().counter("policiesRejected");
     }
 
@@ -91,30 +102,23 @@ public final class PolicyScalingFunction
     public void processElement(
             WindowedMetrics window, ReadOnlyContext ctx, Collector<ScalingEvent> out)
             throws Exception {
-        if (window.kind() != ServiceKind.COMPUTE) {
-            // Only compute has a scaler so far; other kinds are validated and windowed, not scaled.
-            unscaledWindows.inc();
-            return;
-        }
         ScalingPolicy policy =
                 PolicyResolver.resolve(
                                 policies(ctx.getBroadcastState(POLICIES)),
                                 window.service(),
                                 window.region())
                         .orElse(null);
-        ComputeScalerConfig config =
-                policy == null ? builtin : PolicySettings.compute(policy, window.windowEnd());
         PolicyRef ref =
                 policy == null
                         ? PolicyRef.BUILTIN
                         : new PolicyRef(
                                 policy.policyId(), policy.version(), policy.mode().wireName());
-        ComputeEvaluator.Evaluation e =
-                evaluators
-                        .computeIfAbsent(config, c -> new ComputeEvaluator(c, trendWindows))
-                        .evaluate(scalerState.value(), trendState.value(), window, ref);
-        scalerState.update(e.scalerState());
-        trendState.update(e.trend());
+        switch (window.kind()) {
+            case COMPUTE -> out.collect(evaluateCompute(window, policy, ref));
+            case WEBRTC -> out.collect(evaluateWebRtc(window, policy, ref));
+            case DATABASE -> out.collect(evaluateDatabase(window, policy, ref));
+            case CACHE -> out.collect(evaluateCache(window, policy, ref));
+        }
         long cleanupAt = window.windowEnd().plus(idleRetention).toEpochMilli();
         Long previous = cleanupTimer.value();
         if (previous != null) {
@@ -122,7 +126,59 @@ public final class PolicyScalingFunction
         }
         ctx.timerService().registerEventTimeTimer(cleanupAt);
         cleanupTimer.update(cleanupAt);
-        out.collect(e.event());
+    }
+
+    private ScalingEvent evaluateCompute(
+            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
+        ComputeScalerConfig config =
+                policy == null ? builtin : PolicySettings.compute(policy, window.windowEnd());
+        ComputeEvaluator.Evaluation e =
+                evaluators
+                        .computeIfAbsent(config, c -> new ComputeEvaluator(c, trendWindows))
+                        .evaluate(scalerState.value(), trendState.value(), window, ref);
+        scalerState.update(e.scalerState());
+        trendState.update(e.trend());
+        return e.event();
+    }
+
+    private ScalingEvent evaluateWebRtc(WindowedMetrics window, ScalingPolicy policy, PolicyRef ref)
+            throws Exception {
+        WebRtcRelayScaler.Config config =
+                policy == null
+                        ? WebRtcRelayScaler.Config.defaults()
+                        : PolicySettings.webrtc(policy);
+        ScalerState before =
+                scalerState.value() != null ? scalerState.value() : ScalerState.initial();
+        ScalerResult r = new WebRtcRelayScaler(config).decide(before, window, window.windowEnd());
+        ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
+        scalerState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
+        return ref.withhold(event);
+    }
+
+    private ScalingEvent evaluateDatabase(
+            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
+        DatabasePoolScaler.Config config =
+                policy == null
+                        ? DatabasePoolScaler.Config.defaults()
+                        : PolicySettings.database(policy);
+        PoolState before = poolState.value() != null ? poolState.value() : PoolState.initial();
+        // The compute workers behind the pool come with the coordinator (platform view).
+        DatabasePoolScaler.Result r =
+                new DatabasePoolScaler(config).decide(before, window, -1, window.windowEnd());
+        ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
+        poolState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
+        return ref.withhold(event);
+    }
+
+    private ScalingEvent evaluateCache(WindowedMetrics window, ScalingPolicy policy, PolicyRef ref)
+            throws Exception {
+        CacheScaler.Config config =
+                policy == null ? CacheScaler.Config.defaults() : PolicySettings.cache(policy);
+        CacheState before = cacheState.value() != null ? cacheState.value() : CacheState.initial();
+        CacheScaler.Result r = new CacheScaler(config).decide(before, window, window.windowEnd());
+        ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
+        cacheState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
+        return ref.withhold(event);
     }
 
     @Override
@@ -201,6 +257,8 @@ public final class PolicyScalingFunction
         if (due != null && due == timestamp) {
             scalerState.clear();
             trendState.clear();
+            poolState.clear();
+            cacheState.clear();
             cleanupTimer.clear();
         }
     }

@@ -20,4 +20,16 @@ public record PolicyRef(String id, long version, String mode) {
             default -> null;
         };
     }
+
+    /**
+     * The event as this policy lets it stand: under dry-run or forecast-only a decision that would
+     * issue a command is logged as SUPPRESSED instead, with the wanted change in its detail.
+     */
+    public ScalingEvent withhold(ScalingEvent event) {
+        Reason why = withheldBy();
+        if (why == null || !event.issuesCommand()) {
+            return event;
+        }
+        return event.suppressedBy(why, "policy " + id + " is in " + mode + " mode");
+    }
 }

@@ -207,7 +207,9 @@ public final class PolicyParser implements Serializable {
                 "max_relays",
                 "connections_per_relay",
                 "bandwidth_per_relay_bps",
-                "geo_distribution");
+                "geo_distribution",
+                "max_packet_loss",
+                "max_latency_ms");
         int min = (int) c.integer("min_relays", 1, 0, INSTANCE_LIMIT);
         int max = (int) c.integer("max_relays", 50, 1, INSTANCE_LIMIT);
         if (min > max) {
@@ -219,12 +221,21 @@ public final class PolicyParser implements Serializable {
                 max,
                 c.integer("connections_per_relay", 1000, 1, 10_000_000),
                 c.number("bandwidth_per_relay_bps", 1e9, 1, 1e12),
-                c.bool("geo_distribution", true));
+                c.bool("geo_distribution", true),
+                c.number("max_packet_loss", 0.02, 0, 1),
+                c.number("max_latency_ms", 150, 1, 3_600_000));
     }
 
     private static Database database(Obj o) throws InvalidPolicyException {
         Obj c = o != null ? o : Obj.EMPTY_AT("database");
-        c.only("min_connections", "max_connections", "connections_per_worker", "idle_timeout_s");
+        c.only(
+                "min_connections",
+                "max_connections",
+                "connections_per_worker",
+                "idle_timeout_s",
+                "target_queue_depth",
+                "target_query_time_ms",
+                "max_replication_lag_s");
         int min = (int) c.integer("min_connections", 10, 0, 10_000_000);
         int max = (int) c.integer("max_connections", 1000, 1, 10_000_000);
         if (min > max) {
@@ -236,12 +247,15 @@ public final class PolicyParser implements Serializable {
                 min,
                 max,
                 (int) c.integer("connections_per_worker", 10, 1, 100_000),
-                c.integer("idle_timeout_s", 300, 0, DAY_SECONDS));
+                c.integer("idle_timeout_s", 300, 0, DAY_SECONDS),
+                c.number("target_queue_depth", 5, 0, 1e9),
+                c.number("target_query_time_ms", 50, 0, 3_600_000),
+                c.number("max_replication_lag_s", 10, 0, 1e6));
     }
 
     private static Cache cache(Obj o) throws InvalidPolicyException {
         Obj c = o != null ? o : Obj.EMPTY_AT("cache");
-        c.only("min_nodes", "max_nodes", "memory_per_node_bytes", "eviction_policy");
+        c.only("min_nodes", "max_nodes", "memory_per_node_bytes", "eviction_policy", "headroom");
         int min = (int) c.integer("min_nodes", 1, 0, INSTANCE_LIMIT);
         int max = (int) c.integer("max_nodes", 20, 1, INSTANCE_LIMIT);
         if (min > max) {
@@ -255,7 +269,7 @@ public final class PolicyParser implements Serializable {
                     c.path("eviction_policy"),
                     "'" + eviction + "' is not one of lru, lfu, ttl, random, noeviction");
         }
-        return new Cache(min, max, memory, eviction);
+        return new Cache(min, max, memory, eviction, c.number("headroom", 0.25, 0, 10));
     }
 
     private static Behavior behavior(Obj o) throws InvalidPolicyException {

@@ -3,10 +3,13 @@ package io.waddle.autoscaler.policy;
 import io.waddle.autoscaler.policy.ScalingPolicy.Compute;
 import io.waddle.autoscaler.policy.ScalingPolicy.Direction;
 import io.waddle.autoscaler.policy.ScalingPolicy.Schedule;
+import io.waddle.autoscaler.scaling.CacheScaler;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.scaling.RatePolicy;
 import io.waddle.autoscaler.scaling.ScalingRules;
 import io.waddle.autoscaler.scaling.Tolerance;
+import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,56 @@ public final class PolicySettings {
                 Duration.ofSeconds(c.cooldownSeconds()),
                 rules(policy.behavior().scaleUp()),
                 rules(policy.behavior().scaleDown()));
+    }
+
+    /**
+     * The WebRTC relay scaler's settings. The scale-down stabilization of the policy's behaviour is
+     * the relays' cooldown; the 70 % scale-down margin and the 20 % pressure step are fixed.
+     */
+    public static WebRtcRelayScaler.Config webrtc(ScalingPolicy policy) {
+        ScalingPolicy.WebRtc w = policy.webrtc();
+        return new WebRtcRelayScaler.Config(
+                w.minRelays(),
+                w.maxRelays(),
+                w.connectionsPerRelay(),
+                w.bandwidthPerRelayBps(),
+                w.maxPacketLoss(),
+                w.maxLatencyMs(),
+                0.7,
+                0.2,
+                Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()));
+    }
+
+    /** The connection-pool scaler's settings; pressure must last 60 s, growth steps are 20 %. */
+    public static DatabasePoolScaler.Config database(ScalingPolicy policy) {
+        ScalingPolicy.Database d = policy.database();
+        return new DatabasePoolScaler.Config(
+                d.minConnections(),
+                d.maxConnections(),
+                d.connectionsPerWorker(),
+                d.targetQueueDepth(),
+                d.targetQueryTimeMs(),
+                d.maxReplicationLagSeconds(),
+                Duration.ofSeconds(d.idleTimeoutSeconds()),
+                Duration.ofSeconds(60),
+                0.2);
+    }
+
+    /**
+     * The cache scaler's settings; the scale-down stabilization of the behaviour is its cooldown.
+     */
+    public static CacheScaler.Config cache(ScalingPolicy policy) {
+        ScalingPolicy.Cache c = policy.cache();
+        return new CacheScaler.Config(
+                c.minNodes(),
+                c.maxNodes(),
+                c.memoryPerNodeBytes(),
+                c.headroom(),
+                0.5,
+                0.01,
+                0.8,
+                1.2,
+                Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()));
     }
 
     /**

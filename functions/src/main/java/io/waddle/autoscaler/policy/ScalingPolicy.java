@@ -74,22 +74,41 @@ public record ScalingPolicy(
             long cooldownSeconds)
             implements Serializable {}
 
+    /**
+     * @param maxPacketLoss, maxLatencyMs limits above which relays are under pressure to scale up
+     */
     public record WebRtc(
             int minRelays,
             int maxRelays,
             long connectionsPerRelay,
             double bandwidthPerRelayBps,
-            boolean geoDistribution)
+            boolean geoDistribution,
+            double maxPacketLoss,
+            double maxLatencyMs)
             implements Serializable {}
 
+    /**
+     * @param maxReplicationLagSeconds above it, the pool never grows (replication-lag guard)
+     */
     public record Database(
             int minConnections,
             int maxConnections,
             int connectionsPerWorker,
-            long idleTimeoutSeconds)
+            long idleTimeoutSeconds,
+            double targetQueueDepth,
+            double targetQueryTimeMs,
+            double maxReplicationLagSeconds)
             implements Serializable {}
 
-    public record Cache(int minNodes, int maxNodes, long memoryPerNodeBytes, String evictionPolicy)
+    /**
+     * @param headroom memory kept free above use, as a share (0.25: 25 %)
+     */
+    public record Cache(
+            int minNodes,
+            int maxNodes,
+            long memoryPerNodeBytes,
+            String evictionPolicy,
+            double headroom)
             implements Serializable {}
 
     /** How fast each direction may move. */

@@ -50,10 +50,7 @@ public final class ComputeEvaluator {
                         policy);
         ScalerState next = r.next();
         if (withheld != null && event.issuesCommand()) {
-            event =
-                    event.suppressedBy(
-                            withheld,
-                            "policy " + policy.id() + " is in " + policy.mode() + " mode");
+            event = policy.withhold(event);
             next =
                     new ScalerState(
                             before.targetInstances(),
