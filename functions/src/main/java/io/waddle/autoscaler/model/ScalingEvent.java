@@ -126,6 +126,30 @@ public record ScalingEvent(
                 observed);
     }
 
+    /** The same event with {@code more} added to its detail, e.g. what it waited for. */
+    public ScalingEvent withDetailSuffix(String more) {
+        return new ScalingEvent(
+                schemaVersion,
+                eventId,
+                service,
+                region,
+                kind,
+                outcome,
+                action,
+                from,
+                to,
+                recommended,
+                reason,
+                detail + "; " + more,
+                limits,
+                decidedAt,
+                commandId,
+                policyId,
+                policyVersion,
+                policyMode,
+                observed);
+    }
+
     static String eventId(String service, String region, Instant at, String outcome) {
         return UUID.nameUUIDFromBytes(
                         ("event|"

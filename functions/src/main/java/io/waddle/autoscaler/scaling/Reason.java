@@ -41,6 +41,8 @@ public enum Reason {
     RATE_LIMITED("the rate-limit rules allow no change in the current period"),
     NO_METRICS("no instance reported a metric that has a target"),
     DUPLICATE_IN_FLIGHT("a command with the same target is still in flight"),
+    DEPENDENCY_HEADROOM("a dependent service is about to grow and needs this headroom first"),
+    LOCKED("a command for this service is still in flight"),
     DRY_RUN("the service's policy is in dry-run mode: decisions are logged, not executed"),
     FORECAST_ONLY(
             "the service's policy is in forecast-only mode: decisions are logged, not executed");
