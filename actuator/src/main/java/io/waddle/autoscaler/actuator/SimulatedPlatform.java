@@ -89,6 +89,10 @@ public final class SimulatedPlatform implements ScalingActuator {
         }
     }
 
+    public boolean has(String service, String region) {
+        return services.containsKey(key(service, region));
+    }
+
     /** Instances serving now, in the order they became ready. */
     public List<String> readyInstances(String service, String region) {
         return List.copyOf(service(service, region).ready);

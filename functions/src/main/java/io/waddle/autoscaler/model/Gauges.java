@@ -23,6 +23,10 @@ public final class Gauges {
     public static final String QUERY_TIME_MS = "query_time_ms";
     public static final String QUEUE_DEPTH = "queue_depth";
     public static final String REPLICATION_LAG_S = "replication_lag_s";
+
+    /** Optional: the pool's configured size, so that the pool scaler starts from it. */
+    public static final String POOL_SIZE = "pool_size";
+
     // cache
     public static final String HIT_RATE = "hit_rate";
     public static final String EVICTION_RATE = "eviction_rate";
@@ -60,6 +64,7 @@ public final class Gauges {
                     Map.entry(QUERY_TIME_MS, new Range(0, HOUR_MS, "ms")),
                     Map.entry(QUEUE_DEPTH, new Range(0, 1e9, "queries")),
                     Map.entry(REPLICATION_LAG_S, new Range(0, 1e6, "s")),
+                    Map.entry(POOL_SIZE, new Range(0, 1e7, "connections")),
                     Map.entry(HIT_RATE, new Range(0, 1, "fraction")),
                     Map.entry(EVICTION_RATE, new Range(0, 1e9, "evictions/s")),
                     Map.entry(USED_MEMORY_BYTES, new Range(0, 1e15, "bytes")));

@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>It grows by a step (20 %, at least one) when the queue depth or the query time has stayed
- *       above its target for the pressure duration.
+ *       above its target for the pressure duration, and not again while connections it asked for
+ *       are not open yet (the proxies report the pool size).
  *   <li>It shrinks only once the pool has been larger than needed for the idle timeout.
  *   <li>Replication-lag guard: while the replica set lags beyond the policy limit, no growth is
  *       allowed (more connections would add load to it); such decisions are suppressed with a
@@ -77,10 +78,12 @@ public final class DatabasePoolScaler {
      */
     public Result decide(PoolState state, WindowedMetrics w, int computeWorkers, Instant now) {
         Subject subject = new Subject(w.service(), w.region(), w.kind());
-        int current =
-                state.size() > 0
-                        ? state.size()
-                        : clamp((int) Math.round(w.total(Gauges.ACTIVE_CONNECTIONS)));
+        // At first sight: the pool size the proxies report, else the connections in use.
+        double reported =
+                w.gauge(Gauges.POOL_SIZE).isPresent()
+                        ? w.total(Gauges.POOL_SIZE)
+                        : w.total(Gauges.ACTIVE_CONNECTIONS);
+        int current = state.size() > 0 ? state.size() : clamp((int) Math.round(reported));
         boolean queueHigh =
                 w.gauge(Gauges.QUEUE_DEPTH).isPresent()
                         && w.mean(Gauges.QUEUE_DEPTH) > config.targetQueueDepth();
@@ -106,7 +109,9 @@ public final class DatabasePoolScaler {
                                 + " = "
                                 + desired
                         : "workers unknown";
-        if (sustained) {
+        // Connections asked for but not open yet are capacity on its way: pressure does not stack.
+        boolean pending = w.gauge(Gauges.POOL_SIZE).isPresent() && current > Math.round(reported);
+        if (sustained && !pending) {
             int grown = current + Math.max(1, (int) Math.ceil(current * config.growthStep()));
             if (grown > desired) {
                 desired = grown;

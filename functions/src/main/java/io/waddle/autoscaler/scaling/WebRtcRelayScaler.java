@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Packet loss or latency above the policy's limits is pressure: at least 20 % (and one relay)
- *       more than now, whatever the connections say.
+ *       more than now, whatever the connections say; not again while relays asked for are still
+ *       starting.
  *   <li>Scale-up is immediate; scale-down only when the need falls below 70 % of the current relays
  *       (moving calls between relays drops media), and not within the cooldown of the last action.
  * </ul>
@@ -94,7 +95,8 @@ public final class WebRtcRelayScaler {
                         w.total(Gauges.BANDWIDTH_BPS) / 1e9,
                         needed);
 
-        Reason pressure = pressure(w);
+        // Relays asked for but not reporting yet are capacity on its way: pressure does not stack.
+        Reason pressure = current > w.instances() ? null : pressure(w);
         if (pressure != null) {
             int pushed =
                     clamp(current + Math.max(1, (int) Math.ceil(current * config.pressureStep())));

@@ -29,15 +29,30 @@ public final class SupplyLedger {
         this.capacityPerInstance = capacityPerInstance;
     }
 
+    /** A compute step: demand and what was served follow from the capacity per instance. */
     public void record(Duration step, double load, int ready, int billed) {
-        stepSeconds = step.toMillis() / 1000.0;
         int d = (int) Math.ceil(load / capacityPerInstance - 1e-9);
-        demand.add(d);
-        supply.add(ready);
+        record(step, load, Math.min(load, ready * capacityPerInstance), d, ready, billed);
+    }
+
+    /**
+     * Any step: {@code demand} and {@code supply} in the service's own units (instances, relays,
+     * pool connections, cache nodes), {@code load} and {@code served} in its load unit.
+     */
+    public void record(
+            Duration step,
+            double load,
+            double served,
+            int demandUnits,
+            int supplyUnits,
+            int billed) {
+        stepSeconds = step.toMillis() / 1000.0;
+        demand.add(demandUnits);
+        supply.add(supplyUnits);
         requests += load * stepSeconds;
-        unserved += Math.max(0, load - ready * capacityPerInstance) * stepSeconds;
+        unserved += Math.max(0, load - served) * stepSeconds;
         billedInstanceSeconds += billed * stepSeconds;
-        if (ready < d) {
+        if (supplyUnits < demandUnits) {
             underProvisionedSteps++;
         }
     }

@@ -9,9 +9,14 @@ import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceRegion;
+import io.waddle.autoscaler.sim.CacheModel;
+import io.waddle.autoscaler.sim.ComputeModel;
+import io.waddle.autoscaler.sim.DatabaseModel;
 import io.waddle.autoscaler.sim.InstanceModel;
+import io.waddle.autoscaler.sim.ServiceModel;
 import io.waddle.autoscaler.sim.SupplyLedger;
 import io.waddle.autoscaler.sim.Trace;
+import io.waddle.autoscaler.sim.WebRtcModel;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,17 +44,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * replays a real trace as metric samples and applies the job's commands after a provisioning delay.
  */
 public final class Demo {
-    /** A simulated service: a share of the trace's load, shifted in time. */
-    record SimService(String service, String region, double loadFactor, Duration shift) {
+    /** A region: a share of the trace's load, shifted in time, and its phase of the day. */
+    record Region(String name, double loadFactor, Duration shift, double phaseHours) {}
+
+    static final List<Region> REGIONS =
+            List.of(
+                    new Region("eu-west", 1.0, Duration.ZERO, 0),
+                    new Region("us-east", 0.6, Duration.ofMinutes(-90), 6),
+                    new Region("ap-south", 0.4, Duration.ofMinutes(120), -5));
+
+    /** A simulated service of the platform, in its region. */
+    record SimService(ServiceModel model, Region region) {
         String key() {
-            return ServiceRegion.key(service, region);
+            return ServiceRegion.key(model.service(), model.region());
         }
     }
-
-    static final List<SimService> SERVICES =
-            List.of(
-                    new SimService("chat-api", "eu-west", 1.0, Duration.ZERO),
-                    new SimService("chat-api", "us-east", 0.6, Duration.ofMinutes(-90)));
 
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final double TARGET_UTILIZATION = 0.7;
@@ -162,11 +171,14 @@ public final class Demo {
             throws Exception {
         SimulatedPlatform platform =
                 new SimulatedPlatform(options.provisioningDelay(), options.drainTime());
-        InstanceModel model = new InstanceModel(capacity, options.seed());
+        InstanceModel instances = new InstanceModel(capacity, options.seed());
+        List<SimService> services = services(instances, capacity);
         List<SupplyLedger> ledgers = new ArrayList<>();
-        for (SimService s : SERVICES) {
-            int initial = (int) Math.ceil(load(trace, s, start) / (capacity * TARGET_UTILIZATION));
-            platform.addService(s.service(), s.region(), Math.max(2, initial));
+        for (SimService s : services) {
+            platform.addService(
+                    s.model().service(),
+                    s.region().name(),
+                    s.model().initialCapacity(step(trace, s, start, platform)));
             ledgers.add(new SupplyLedger(capacity));
         }
         long wallStart = System.nanoTime();
@@ -174,12 +186,13 @@ public final class Demo {
         long step = 0;
         for (Instant t = start; t.isBefore(end); t = t.plus(STEP), step++) {
             platform.advance(t);
-            applyCommands(platform, ledgers, t);
-            for (int i = 0; i < SERVICES.size(); i++) {
-                SimService s = SERVICES.get(i);
-                double load = load(trace, s, t);
-                List<String> ready = platform.readyInstances(s.service(), s.region());
-                for (MetricSample sample : model.samples(s.service(), s.region(), ready, load, t)) {
+            applyCommands(platform, services, ledgers, t);
+            for (int i = 0; i < services.size(); i++) {
+                SimService s = services.get(i);
+                ServiceModel.Step now = step(trace, s, t, platform);
+                List<String> ready =
+                        platform.readyInstances(s.model().service(), s.region().name());
+                for (MetricSample sample : s.model().samples(now, ready)) {
                     producer.send(
                             new ProducerRecord<>(
                                     METRICS,
@@ -189,11 +202,17 @@ public final class Demo {
                                     Json.sampleToJson(sample)));
                 }
                 ledgers.get(i)
-                        .record(STEP, load, ready.size(), platform.billed(s.service(), s.region()));
+                        .record(
+                                STEP,
+                                now.load(),
+                                now.load() * s.model().servedShare(now, ready.size()),
+                                s.model().demand(now),
+                                ready.size(),
+                                platform.billed(s.model().service(), s.region().name()));
             }
             producer.flush();
             if (step % viewEverySteps == 0) {
-                printView(trace, platform, model, t);
+                printView(trace, platform, services, t);
                 if (failed(job)) {
                     System.err.println("the Flink job failed; see target/demo.log");
                     return 1;
@@ -207,18 +226,62 @@ public final class Demo {
                 start,
                 capacity,
                 wallSeconds,
-                SERVICES.stream().map(SimService::key).toList(),
+                services.stream().map(s -> s.key() + " (" + s.model().unit() + ")").toList(),
                 ledgers);
+        if (lastDecision.isEmpty()) {
+            System.err.println("the job made no decision during the run; see target/demo.log");
+            return 1;
+        }
         return 0;
     }
 
+    /** Every kind in every region, or compute only with {@code --services compute}. */
+    private List<SimService> services(InstanceModel instances, double capacity) {
+        List<SimService> out = new ArrayList<>();
+        for (Region r : REGIONS) {
+            out.add(
+                    new SimService(
+                            new ComputeModel("chat-api", r.name(), instances, TARGET_UTILIZATION),
+                            r));
+        }
+        if (options.allKinds()) {
+            for (Region r : REGIONS) {
+                out.add(
+                        new SimService(
+                                new WebRtcModel("media-relay", r.name(), 8, r.phaseHours()), r));
+            }
+            for (Region r : REGIONS) {
+                out.add(new SimService(new DatabaseModel("chat-db", r.name(), 10, capacity), r));
+            }
+            for (Region r : REGIONS) {
+                out.add(
+                        new SimService(
+                                new CacheModel("sessions-cache", r.name(), 4e6, 4L << 30), r));
+            }
+        }
+        return out;
+    }
+
+    private static ServiceModel.Step step(
+            Trace trace, SimService s, Instant t, SimulatedPlatform platform) {
+        double load = s.region().loadFactor() * trace.ratePerSecond(t.plus(s.region().shift()));
+        int computeReady =
+                platform.has("chat-api", s.region().name())
+                        ? platform.ready("chat-api", s.region().name())
+                        : 0;
+        return new ServiceModel.Step(t, load, computeReady);
+    }
+
     private void applyCommands(
-            SimulatedPlatform platform, List<SupplyLedger> ledgers, Instant now) {
+            SimulatedPlatform platform,
+            List<SimService> services,
+            List<SupplyLedger> ledgers,
+            Instant now) {
         ScalingCommand c;
         while ((c = commands.poll()) != null) {
             platform.apply(c, now);
-            for (int i = 0; i < SERVICES.size(); i++) {
-                if (SERVICES.get(i).key().equals(c.serviceRegionKey())) {
+            for (int i = 0; i < services.size(); i++) {
+                if (services.get(i).key().equals(c.serviceRegionKey())) {
                     ledgers.get(i).countCommand(c.to() > c.from());
                 }
             }
@@ -226,24 +289,21 @@ public final class Demo {
     }
 
     private void printView(
-            Trace trace, SimulatedPlatform platform, InstanceModel model, Instant t) {
+            Trace trace, SimulatedPlatform platform, List<SimService> services, Instant t) {
         report.viewHeader(t);
-        for (SimService s : SERVICES) {
-            double load = load(trace, s, t);
-            int ready = platform.ready(s.service(), s.region());
+        for (SimService s : services) {
+            ServiceModel.Step now = step(trace, s, t, platform);
+            int ready = platform.ready(s.model().service(), s.region().name());
             report.viewRow(
                     s.key(),
-                    load,
+                    now.load(),
                     ready,
-                    platform.starting(s.service(), s.region()),
-                    model.utilization(load, ready),
+                    platform.starting(s.model().service(), s.region().name()),
+                    s.model().unit(),
+                    s.model().utilization(now, ready),
                     lastDecision.get(s.key()));
             report.lastCommand(lastCommand.get(s.key()));
         }
-    }
-
-    private static double load(Trace trace, SimService s, Instant t) {
-        return s.loadFactor() * trace.ratePerSecond(t.plus(s.shift()));
     }
 
     private void onCommand(String json) {

@@ -21,6 +21,7 @@ public record DemoOptions(
         int parallelism,
         long seed,
         Path workDir,
+        boolean allKinds,
         boolean help) {
 
     static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -49,6 +50,9 @@ public record DemoOptions(
               --parallelism N          Flink parallelism of the job (default 2)
               --seed N                 seed of the metric noise (default 1998)
               --work-dir DIR           where Kafka data, checkpoints and logs go (default target/demo)
+              --services all|compute   all: every kind (compute chat-api, WebRTC media-relay, database
+                                       chat-db, cache sessions-cache) in eu-west, us-east and
+                                       ap-south (default); compute: chat-api only
               --help                   print this and exit
             """;
 
@@ -64,6 +68,7 @@ public record DemoOptions(
         int parallelism = 2;
         long seed = 1998;
         Path workDir = Path.of("target", "demo");
+        boolean allKinds = true;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -79,6 +84,7 @@ public record DemoOptions(
                         parallelism,
                         seed,
                         workDir,
+                        allKinds,
                         true);
             }
             if (i + 1 >= args.length) {
@@ -98,6 +104,13 @@ public record DemoOptions(
                 case "--parallelism" -> parallelism = positiveInt(flag, v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--work-dir" -> workDir = Path.of(v);
+                case "--services" -> {
+                    if (!v.equals("all") && !v.equals("compute")) {
+                        throw new IllegalArgumentException(
+                                "--services is all or compute; got " + v);
+                    }
+                    allKinds = v.equals("all");
+                }
                 default ->
                         throw new IllegalArgumentException(
                                 "unknown flag " + flag + " (see --help)");
@@ -115,6 +128,7 @@ public record DemoOptions(
                 parallelism,
                 seed,
                 workDir,
+                allKinds,
                 false);
     }
 

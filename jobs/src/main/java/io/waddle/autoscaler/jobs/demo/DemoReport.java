@@ -28,7 +28,7 @@ final class DemoReport {
         out.printf(Locale.ROOT, "%n── %s UTC %s%n", CLOCK.format(now), "─".repeat(60));
         out.printf(
                 Locale.ROOT,
-                "%-18s %11s %-17s %5s  %s%n",
+                "%-24s %11s %-20s %5s  %s%n",
                 "service",
                 "load req/s",
                 "capacity",
@@ -41,13 +41,14 @@ final class DemoReport {
             double load,
             int ready,
             int starting,
+            String unit,
             double utilization,
             ScalingEvent last) {
-        String capacity = ready + (starting > 0 ? " (+" + starting + " starting)" : "");
+        String capacity = ready + " " + unit + (starting > 0 ? " (+" + starting + ")" : "");
         String decision = last == null ? "(none yet)" : describe(last);
         out.printf(
                 Locale.ROOT,
-                "%-18s %,11.0f %-17s %4.0f%%  %s%n",
+                "%-24s %,11.0f %-20s %4.0f%%  %s%n",
                 key,
                 load,
                 capacity,
@@ -59,7 +60,7 @@ final class DemoReport {
         if (command != null) {
             out.printf(
                     Locale.ROOT,
-                    "%-18s %11s %-17s %5s  last command %s at %s%n",
+                    "%-24s %11s %-20s %5s  last command %s at %s%n",
                     "",
                     "",
                     "",
@@ -114,7 +115,7 @@ final class DemoReport {
                         + " serving");
         out.printf(
                 Locale.ROOT,
-                "%-18s %8s %8s %11s %11s %9s %9s %9s %8s%n",
+                "%-34s %8s %8s %11s %11s %9s %9s %9s %8s%n",
                 "service",
                 "demand",
                 "supply",
@@ -128,7 +129,7 @@ final class DemoReport {
             SupplyLedger l = ledgers.get(i);
             out.printf(
                     Locale.ROOT,
-                    "%-18s %8.1f %8.1f %11s %10.1f%% %8.2f%% %9.1f %9d %8d%n",
+                    "%-34s %8.1f %8.1f %11s %10.1f%% %8.2f%% %9.1f %9d %8d%n",
                     keys.get(i),
                     l.meanDemand(),
                     l.meanSupply(),
@@ -144,7 +145,7 @@ final class DemoReport {
             int max = Math.max(l.peakDemand(), l.peakSupply());
             out.printf(
                     Locale.ROOT,
-                    "%n%s (each mark: %d simulated minutes, full height: %d instances)%n",
+                    "%n%s (each mark: %d simulated minutes, full height: %d)%n",
                     keys.get(i),
                     Math.max(1, o.minutes() / 60),
                     max);
