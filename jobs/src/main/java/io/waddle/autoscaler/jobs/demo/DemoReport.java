@@ -111,8 +111,8 @@ final class DemoReport {
                 capacity,
                 o.provisioningDelay().toSeconds());
         out.println(
-                "demand = instances the load needs at 100 % utilization; supply = instances"
-                        + " serving");
+                "demand = units the load needs at 100 % utilization (instances, relays, pool"
+                        + " connections, cache nodes); supply = units serving");
         out.printf(
                 Locale.ROOT,
                 "%-34s %8s %8s %11s %11s %9s %9s %9s %8s%n",
