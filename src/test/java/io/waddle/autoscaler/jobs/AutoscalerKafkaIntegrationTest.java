@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.JobID;
@@ -68,7 +67,7 @@ class AutoscalerKafkaIntegrationTest {
 
         // Phase 1, 0..90 s: 4 instances at 90 % CPU (target 70 %) -> scale_up 4->6, and four bad
         // records.
-        KAFKA.produce(METRICS, samples(0, 90, 4, 90.0), START.plusSeconds(90));
+        KAFKA.produce(METRICS, SampleBuilder.fleet(START, 0, 90, 4, 90.0), START.plusSeconds(90));
         KAFKA.produce(
                 METRICS,
                 List.of(
@@ -89,7 +88,8 @@ class AutoscalerKafkaIntegrationTest {
         awaitCommands(true, c -> c.size() == 1);
 
         // Phase 2, 120..210 s: 6 instances at 95 % -> scale_up 6->8. Written, not yet committed...
-        KAFKA.produce(METRICS, samples(120, 210, 6, 95.0), START.plusSeconds(210));
+        KAFKA.produce(
+                METRICS, SampleBuilder.fleet(START, 120, 210, 6, 95.0), START.plusSeconds(210));
         awaitCommands(false, c -> c.size() == 2);
         // ...when the job is killed. Its open transaction is never committed.
         first.cancel().get();
@@ -186,22 +186,5 @@ class AutoscalerKafkaIntegrationTest {
 
     private static List<ScalingCommand> parse(List<String> values) {
         return values.stream().map(v -> Json.fromString(v, ScalingCommand.class)).toList();
-    }
-
-    /** One sample every 5 s from each of {@code instances} instances, over [from, to) seconds. */
-    private static List<String> samples(int fromSecond, int toSecond, int instances, double cpu) {
-        List<String> out = new ArrayList<>();
-        for (int t = fromSecond; t < toSecond; t += 5) {
-            for (int i = 0; i < instances; i++) {
-                out.add(
-                        SampleBuilder.compute("chat-api", "eu-west")
-                                .instance("i-" + i)
-                                .at(START.plusSeconds(t))
-                                .cpu(cpu)
-                                .memory(40)
-                                .json());
-            }
-        }
-        return out;
     }
 }

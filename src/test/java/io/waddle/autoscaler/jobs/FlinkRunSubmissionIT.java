@@ -10,7 +10,6 @@ import io.waddle.autoscaler.testing.StandaloneFlinkCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +55,7 @@ class FlinkRunSubmissionIT {
             assertThat(exit).as("flink run output:\n" + flink.log("flink-run")).isZero();
             assertThat(flink.log("flink-run")).contains("Job has been submitted with JobID");
 
-            KAFKA.produce("m", fourInstancesAt90PercentCpu(), START.plusSeconds(90));
+            KAFKA.produce("m", SampleBuilder.fleet(START, 0, 90, 4, 90), START.plusSeconds(90));
 
             List<String> commands =
                     KAFKA.readUntil("c", true, c -> !c.isEmpty(), Duration.ofSeconds(90));
@@ -66,20 +65,5 @@ class FlinkRunSubmissionIT {
             assertThat(first.to()).isEqualTo(6);
             assertThat(flink.jobIds()).hasSize(1);
         }
-    }
-
-    private static List<String> fourInstancesAt90PercentCpu() {
-        List<String> samples = new ArrayList<>();
-        for (int t = 0; t < 90; t += 5) {
-            for (int i = 0; i < 4; i++) {
-                samples.add(
-                        SampleBuilder.compute("chat-api", "eu-west")
-                                .instance("i-" + i)
-                                .at(START.plusSeconds(t))
-                                .cpu(90)
-                                .json());
-            }
-        }
-        return samples;
     }
 }

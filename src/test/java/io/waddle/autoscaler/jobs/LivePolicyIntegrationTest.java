@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -58,7 +57,7 @@ class LivePolicyIntegrationTest {
         JobClient job = start();
 
         // 0..90 s: 4 instances at 90 % -> scale_up 4->6 under the job's own options.
-        KAFKA.produce("m", samples(0, 90, 4, 90), START.plusSeconds(90));
+        KAFKA.produce("m", SampleBuilder.fleet(START, 0, 90, 4, 90), START.plusSeconds(90));
         assertThat(commands(1).get(0).to()).isEqualTo(6);
 
         // A policy capping chat-api at 5, then a broken version 2 of it.
@@ -93,7 +92,7 @@ class LivePolicyIntegrationTest {
 
         // 120..210 s: 6 instances within tolerance; the first window after the policy scales down
         // to 5.
-        KAFKA.produce("m", samples(120, 210, 6, 70), START.plusSeconds(210));
+        KAFKA.produce("m", SampleBuilder.fleet(START, 120, 210, 6, 70), START.plusSeconds(210));
         List<ScalingCommand> all = commands(2);
         ScalingCommand capped = all.get(1);
         assertThat(capped.action()).isEqualTo("scale_down");
@@ -185,21 +184,5 @@ class LivePolicyIntegrationTest {
         return KAFKA.readUntil("pe", true, c -> c.size() >= n, WAIT).stream()
                 .map(s -> Json.fromString(s, PolicyEvent.class))
                 .toList();
-    }
-
-    private static List<String> samples(int fromSecond, int toSecond, int instances, double cpu) {
-        List<String> out = new ArrayList<>();
-        for (int t = fromSecond; t < toSecond; t += 5) {
-            for (int i = 0; i < instances; i++) {
-                out.add(
-                        SampleBuilder.compute("chat-api", "eu-west")
-                                .instance("i-" + i)
-                                .at(START.plusSeconds(t))
-                                .cpu(cpu)
-                                .memory(40)
-                                .json());
-            }
-        }
-        return out;
     }
 }

@@ -4,7 +4,9 @@ import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.ServiceKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,5 +64,27 @@ public final class SampleBuilder {
 
     public String json() {
         return Json.sampleToJson(build());
+    }
+
+    /**
+     * chat-api in eu-west as a fleet: one sample every 5 s from each of {@code instances} instances
+     * (i-0, i-1, ...) at {@code cpu} % CPU and 40 % memory, over [from, to) seconds after {@code
+     * start}; as JSON, in time order.
+     */
+    public static List<String> fleet(
+            Instant start, int fromSecond, int toSecond, int instances, double cpu) {
+        List<String> out = new ArrayList<>();
+        for (int t = fromSecond; t < toSecond; t += 5) {
+            for (int i = 0; i < instances; i++) {
+                out.add(
+                        compute("chat-api", "eu-west")
+                                .instance("i-" + i)
+                                .at(start.plusSeconds(t))
+                                .cpu(cpu)
+                                .memory(40)
+                                .json());
+            }
+        }
+        return out;
     }
 }

@@ -69,23 +69,12 @@ public record DemoOptions(
         long seed = 1998;
         Path workDir = Path.of("target", "demo");
         boolean allKinds = true;
+        boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
-                return new DemoOptions(
-                        minutes,
-                        start,
-                        speedup,
-                        provisioning,
-                        drain,
-                        peak,
-                        trace,
-                        viewEvery,
-                        parallelism,
-                        seed,
-                        workDir,
-                        allKinds,
-                        true);
+                help = true;
+                break;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value (see --help)");
@@ -129,7 +118,7 @@ public record DemoOptions(
                 seed,
                 workDir,
                 allKinds,
-                false);
+                help);
     }
 
     private static Instant parseStart(String v) {
