@@ -36,7 +36,7 @@ class PolicyParserTest {
         assertThat(p.mode()).isEqualTo(ScalingPolicy.Mode.ACTIVE);
         assertThat(p.tolerance()).isEqualTo(0.10);
         assertThat(p.compute())
-                .isEqualTo(new ScalingPolicy.Compute(2, 100, 70, 80, 0, 80, 30, 300));
+                .isEqualTo(new ScalingPolicy.Compute(2, 100, 70, 80, 0, 80, 30, 300, 0));
         assertThat(p.webrtc())
                 .isEqualTo(new ScalingPolicy.WebRtc(1, 50, 1000, 1e9, true, 0.02, 150));
         assertThat(p.database())

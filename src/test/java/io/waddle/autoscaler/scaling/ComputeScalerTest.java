@@ -86,6 +86,40 @@ class ComputeScalerTest {
     }
 
     @Test
+    void responseTimeAboveItsTargetPushesCapacityUp() {
+        ComputeScaler withLatency =
+                new ComputeScaler(ComputeScalerConfig.defaults().withTargetResponseTimeMs(200));
+
+        ScalingDecision d =
+                withLatency
+                        .decide(
+                                settledAt(10),
+                                WindowBuilder.endingAt(START)
+                                        .cpu(70)
+                                        .gauge("response_time_ms", 300)
+                                        .build(),
+                                START)
+                        .decision();
+
+        assertThat(d.to()).isEqualTo(15); // ceil(10 * 300 / 200); cpu alone would hold
+        assertThat(d.reason()).isEqualTo(Reason.RESPONSE_TIME_ABOVE_TARGET);
+        assertThat(d.detail()).contains("response_time_ms 300 ms vs target 200 ms");
+    }
+
+    @Test
+    void responseTimeBelowItsTargetLeavesTheDecisionToTheOtherTargets() {
+        ComputeScaler withLatency =
+                new ComputeScaler(ComputeScalerConfig.defaults().withTargetResponseTimeMs(200));
+        WindowedMetrics quietButLowCpu =
+                WindowBuilder.endingAt(START).cpu(35).gauge("response_time_ms", 20).build();
+
+        ScalingDecision d = withLatency.decide(settledAt(10), quietButLowCpu, START).decision();
+
+        assertThat(d.recommended()).isEqualTo(5); // cpu: ceil(10 * 35 / 70); latency abstains
+        assertThat(d.reason()).isEqualTo(Reason.CPU_BELOW_TARGET);
+    }
+
+    @Test
     void neverScalesAboveMaxInstances() {
         ScalingDecision d =
                 decide(settledAt(90), WindowBuilder.endingAt(START).instances(90).cpu(100).build());

@@ -187,6 +187,15 @@ public final class AutoscalerOptions {
                             "Requests per second one instance should serve. 0 ignores the request"
                                 + " rate; set it to about 70 % of what one instance can serve.");
 
+    public static final ConfigOption<Double> COMPUTE_TARGET_RESPONSE_TIME =
+            ConfigOptions.key("autoscaler.compute.target-response-time-ms")
+                    .doubleType()
+                    .defaultValue(0.0)
+                    .withDescription(
+                            "Mean response time, in ms, to stay under. Above it (beyond the"
+                                    + " tolerance) capacity grows in proportion; below it the other"
+                                    + " targets decide. 0 ignores response time.");
+
     public static final ConfigOption<Double> COMPUTE_TOLERANCE =
             ConfigOptions.key("autoscaler.compute.tolerance")
                     .doubleType()
@@ -314,7 +323,8 @@ public final class AutoscalerOptions {
                 rules(conf.get(COMPUTE_SCALE_UP_RATE_LIMITS), conf.get(COMPUTE_SCALE_UP_SELECT)),
                 rules(
                         conf.get(COMPUTE_SCALE_DOWN_RATE_LIMITS),
-                        conf.get(COMPUTE_SCALE_DOWN_SELECT)));
+                        conf.get(COMPUTE_SCALE_DOWN_SELECT)),
+                conf.get(COMPUTE_TARGET_RESPONSE_TIME));
     }
 
     private static ScalingRules rules(String text, ScalingRules.Select select) {

@@ -172,6 +172,7 @@ public final class PolicyParser implements Serializable {
                 "target_cpu_percent",
                 "target_memory_percent",
                 "target_requests_per_instance",
+                "target_response_time_ms",
                 "scale_up_threshold_percent",
                 "scale_down_threshold_percent",
                 "cooldown_s");
@@ -185,6 +186,7 @@ public final class PolicyParser implements Serializable {
         double cpu = c.number("target_cpu_percent", 70, 0, 1000);
         double memory = c.number("target_memory_percent", 80, 0, 1000);
         double rps = c.number("target_requests_per_instance", 0, 0, 1e9);
+        double responseMs = c.number("target_response_time_ms", 0, 0, 3_600_000);
         if (cpu == 0 && memory == 0 && rps == 0) {
             throw new InvalidPolicyException(
                     c.path("target_cpu_percent"), "at least one target must be above 0");
@@ -197,7 +199,7 @@ public final class PolicyParser implements Serializable {
                     "must be below scale_up_threshold_percent (" + up + ")");
         }
         long cooldown = c.integer("cooldown_s", 300, 0, DAY_SECONDS);
-        return new Compute(min, max, cpu, memory, rps, up, down, cooldown);
+        return new Compute(min, max, cpu, memory, rps, up, down, cooldown, responseMs);
     }
 
     private static WebRtc webrtc(Obj o) throws InvalidPolicyException {

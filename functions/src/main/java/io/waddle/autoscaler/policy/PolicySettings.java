@@ -53,7 +53,8 @@ public final class PolicySettings {
                 Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()),
                 Duration.ofSeconds(c.cooldownSeconds()),
                 rules(policy.behavior().scaleUp()),
-                rules(policy.behavior().scaleDown()));
+                rules(policy.behavior().scaleDown()),
+                c.targetResponseTimeMs());
     }
 
     /**

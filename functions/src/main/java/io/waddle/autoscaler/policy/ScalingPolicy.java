@@ -71,7 +71,8 @@ public record ScalingPolicy(
             double targetRequestsPerInstance,
             double scaleUpThresholdPercent,
             double scaleDownThresholdPercent,
-            long cooldownSeconds)
+            long cooldownSeconds,
+            double targetResponseTimeMs)
             implements Serializable {}
 
     /**

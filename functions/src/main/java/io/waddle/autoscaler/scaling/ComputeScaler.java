@@ -109,7 +109,11 @@ public final class ComputeScaler {
                                 config.targetRequestsPerInstance(),
                                 window.gauges().get(Gauges.REQUESTS_PER_SECOND),
                                 current,
-                                reporting))
+                                reporting),
+                        calculator.responseTime(
+                                config.targetResponseTimeMs(),
+                                window.gauges().get(Gauges.RESPONSE_TIME_MS),
+                                current))
                 .flatMap(Optional::stream)
                 .max(Comparator.comparingInt(MetricProposal::desired));
     }

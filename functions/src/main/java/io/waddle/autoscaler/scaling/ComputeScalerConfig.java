@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param scaleUpStabilization how far back scale-ups look for a lower recommendation (0: immediate)
  * @param scaleDownStabilization how far back scale-downs look for a higher recommendation
  * @param cooldown minimum time after any scaling action before a scale-down (0: none)
+ * @param targetResponseTimeMs mean response time to stay under; it only pushes capacity up (latency
+ *     below target says nothing about how few instances would do); 0 disables it
  */
 public record ComputeScalerConfig(
         double targetCpuPercent,
@@ -28,8 +30,37 @@ public record ComputeScalerConfig(
         Duration scaleDownStabilization,
         Duration cooldown,
         ScalingRules scaleUp,
-        ScalingRules scaleDown)
+        ScalingRules scaleDown,
+        double targetResponseTimeMs)
         implements Serializable {
+
+    /** Without a response-time target. */
+    public ComputeScalerConfig(
+            double targetCpuPercent,
+            double targetMemoryPercent,
+            double targetRequestsPerInstance,
+            Tolerance tolerance,
+            int minInstances,
+            int maxInstances,
+            Duration scaleUpStabilization,
+            Duration scaleDownStabilization,
+            Duration cooldown,
+            ScalingRules scaleUp,
+            ScalingRules scaleDown) {
+        this(
+                targetCpuPercent,
+                targetMemoryPercent,
+                targetRequestsPerInstance,
+                tolerance,
+                minInstances,
+                maxInstances,
+                scaleUpStabilization,
+                scaleDownStabilization,
+                cooldown,
+                scaleUp,
+                scaleDown,
+                0.0);
+    }
 
     public ComputeScalerConfig {
         Objects.requireNonNull(tolerance, "tolerance");
@@ -38,6 +69,7 @@ public record ComputeScalerConfig(
         requireTarget("target CPU", targetCpuPercent);
         requireTarget("target memory", targetMemoryPercent);
         requireTarget("target requests per instance", targetRequestsPerInstance);
+        requireTarget("target response time", targetResponseTimeMs);
         if (targetCpuPercent == 0 && targetMemoryPercent == 0 && targetRequestsPerInstance == 0) {
             throw new IllegalArgumentException("at least one compute target must be > 0");
         }
@@ -103,7 +135,24 @@ public record ComputeScalerConfig(
                 scaleDownStabilization,
                 cooldown,
                 scaleUp,
-                scaleDown);
+                scaleDown,
+                targetResponseTimeMs);
+    }
+
+    public ComputeScalerConfig withTargetResponseTimeMs(double target) {
+        return new ComputeScalerConfig(
+                targetCpuPercent,
+                targetMemoryPercent,
+                targetRequestsPerInstance,
+                tolerance,
+                minInstances,
+                maxInstances,
+                scaleUpStabilization,
+                scaleDownStabilization,
+                cooldown,
+                scaleUp,
+                scaleDown,
+                target);
     }
 
     private static void requireTarget(String what, double value) {

@@ -11,6 +11,7 @@ public enum Reason {
     MEMORY_BELOW_TARGET("mean memory utilization is below its target"),
     REQUESTS_ABOVE_TARGET("request rate per instance is above its target"),
     REQUESTS_BELOW_TARGET("request rate per instance is below its target"),
+    RESPONSE_TIME_ABOVE_TARGET("mean response time is above its target"),
     WITHIN_TOLERANCE("every metric is within the tolerance band of its target"),
     CONNECTIONS_ABOVE_CAPACITY("WebRTC connections need more relays than serve them"),
     BANDWIDTH_ABOVE_CAPACITY("WebRTC bandwidth needs more relays than serve it"),

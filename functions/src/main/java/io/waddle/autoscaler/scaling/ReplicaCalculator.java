@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.scaling;
 
 import io.waddle.autoscaler.model.GaugeStats;
+import io.waddle.autoscaler.model.Gauges;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -144,6 +145,35 @@ final class ReplicaCalculator {
                         Reason.REQUESTS_ABOVE_TARGET,
                         Reason.REQUESTS_BELOW_TARGET,
                         observed));
+    }
+
+    /**
+     * Response time against a ceiling. Above it (beyond tolerance) it proposes {@code ceil(current
+     * * observed / target)}, as if latency fell in proportion to capacity; below it, it abstains:
+     * latency under target says nothing about how few instances would still do.
+     */
+    Optional<MetricProposal> responseTime(double targetMs, GaugeStats stats, int current) {
+        if (targetMs <= 0 || stats == null || stats.instances() == 0 || current == 0) {
+            return Optional.empty();
+        }
+        double ratio = stats.mean() / targetMs;
+        if (ratio <= 1.0 || tolerance.isWithin(ratio)) {
+            return Optional.empty();
+        }
+        int desired = ceil(ratio * current);
+        return Optional.of(
+                new MetricProposal(
+                        Gauges.RESPONSE_TIME_MS,
+                        desired,
+                        Reason.RESPONSE_TIME_ABOVE_TARGET,
+                        String.format(
+                                        Locale.ROOT,
+                                        "%s %.0f ms vs target %.0f ms",
+                                        Gauges.RESPONSE_TIME_MS,
+                                        stats.mean(),
+                                        targetMs)
+                                + " -> "
+                                + desired));
     }
 
     private static MetricProposal within(String metric, int current, String observed) {
