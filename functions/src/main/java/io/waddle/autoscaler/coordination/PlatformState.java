@@ -5,28 +5,42 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What the coordinator knows of one platform: the capacity each service has in each region (from
- * the latest decision about it) and the commands in flight.
+ * What the coordinator knows of one platform, by service/region key.
  *
- * @param capacities by service/region key
- * @param locks by service/region key: the command in flight for it
+ * @param capacities the capacity each service has in each region: from its latest decision, or the
+ *     target of the command in flight for it
+ * @param locks the command in flight for a service: no other command for it until the actuator
+ *     reports the result, the reporting instances reach the target, or the lock expires
+ * @param deferred the target of the latest decision a lock held back, to issue once it is released
+ * @param silent services whose metrics stopped, with when they were last seen (reported once)
  */
-public record PlatformState(Map<String, Capacity> capacities, Map<String, Lock> locks)
+public record PlatformState(
+        Map<String, Capacity> capacities,
+        Map<String, Lock> locks,
+        Map<String, Integer> deferred,
+        Map<String, Instant> silent)
         implements Serializable {
 
     public PlatformState {
         capacities = Map.copyOf(capacities);
         locks = Map.copyOf(locks);
+        deferred = Map.copyOf(deferred);
+        silent = Map.copyOf(silent);
     }
 
     public static PlatformState empty() {
-        return new PlatformState(Map.of(), Map.of());
+        return new PlatformState(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** A service's capacity in a region: instances, relays, pool connections or cache nodes. */
     public record Capacity(String service, String region, String kind, int capacity, Instant seenAt)
             implements Serializable {}
 
-    /** A command in flight: no other command for its service until it completes or expires. */
-    public record Lock(String commandId, int target, Instant since) implements Serializable {}
+    /**
+     * A command in flight.
+     *
+     * @param scaleUp its direction, to recognise completion from the reporting instances
+     */
+    public record Lock(String commandId, int target, boolean scaleUp, Instant since)
+            implements Serializable {}
 }

@@ -29,6 +29,18 @@ public record Readiness(
                         databaseHeadroom * connectionsPerComputeInstance * computeInstances - 1e-9);
     }
 
+    /** Pool connections {@code computeInstances} use, without headroom: a pool's floor. */
+    public int databaseConnectionsInUse(int computeInstances) {
+        return connectionsPerComputeInstance * computeInstances;
+    }
+
+    /** Cache nodes {@code computeInstances} use, without headroom: a cache's floor. */
+    public int cacheNodesInUse(int computeInstances) {
+        return (int)
+                Math.ceil(
+                        cacheBytesPerComputeInstance * computeInstances / cacheBytesPerNode - 1e-9);
+    }
+
     /** Cache nodes {@code computeInstances} need, with headroom. */
     public int cacheNodesFor(int computeInstances) {
         return (int)

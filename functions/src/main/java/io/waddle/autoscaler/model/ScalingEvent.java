@@ -150,6 +150,38 @@ public record ScalingEvent(
                 observed);
     }
 
+    /** The same SCALE decision, logged and commanded as a move between regions. */
+    public ScalingEvent asRebalance() {
+        if (!issuesCommand()) {
+            throw new IllegalArgumentException("only SCALE decisions rebalance: " + this);
+        }
+        return new ScalingEvent(
+                schemaVersion,
+                eventId,
+                service,
+                region,
+                kind,
+                outcome,
+                ScalingAction.REBALANCE.wireName(),
+                from,
+                to,
+                recommended,
+                reason,
+                detail,
+                limits,
+                decidedAt,
+                commandId,
+                policyId,
+                policyVersion,
+                policyMode,
+                observed);
+    }
+
+    /** The policy this decision was made under. */
+    public PolicyRef policy() {
+        return new PolicyRef(policyId, policyVersion, policyMode);
+    }
+
     static String eventId(String service, String region, Instant at, String outcome) {
         return UUID.nameUUIDFromBytes(
                         ("event|"

@@ -44,6 +44,13 @@ public enum Reason {
     DUPLICATE_IN_FLIGHT("a command with the same target is still in flight"),
     DEPENDENCY_HEADROOM("a dependent service is about to grow and needs this headroom first"),
     LOCKED("a command for this service is still in flight"),
+    LOCK_RELEASED("a decision a lock held back goes out now that the lock is released"),
+    WAITING_FOR_DEPENDENCY(
+            "a scale-up waits: a service it depends on lacks headroom and cannot grow now"),
+    DEPENDENTS_NEED_CAPACITY("a scale-down stops at what the services depending on this one need"),
+    GLOBAL_LIMIT("the service's total across regions would exceed its global maximum"),
+    REBALANCE("capacity moves between regions toward the demand, within the global maximum"),
+    METRICS_SILENT("the region's metrics stopped arriving: its last capacity is held"),
     DRY_RUN("the service's policy is in dry-run mode: decisions are logged, not executed"),
     FORECAST_ONLY(
             "the service's policy is in forecast-only mode: decisions are logged, not executed");
