@@ -207,7 +207,8 @@ class CoordinatorTest {
                                 Duration.ofMinutes(10),
                                 Duration.ofMinutes(1),
                                 Map.of(),
-                                0.2));
+                                0.2,
+                                Duration.ofHours(1)));
         List<ScalingEvent> round =
                 List.of(
                         scale(ServiceKind.CACHE, "sessions", 6, 8, START),
@@ -456,6 +457,36 @@ class CoordinatorTest {
         assertThat(back.next().silent()).isEmpty();
     }
 
+    @Test
+    void aServiceGoneForTheRetentionIsForgotten() {
+        PlatformState seen =
+                coordinator
+                        .coordinate(
+                                PlatformState.empty(),
+                                List.of(
+                                        hold(ServiceKind.COMPUTE, "chat-api", 12, START),
+                                        hold(ServiceKind.CACHE, "sessions", 4, START)),
+                                START)
+                        .next();
+
+        PlatformState later =
+                coordinator
+                        .coordinate(
+                                seen,
+                                List.of(
+                                        hold(
+                                                ServiceKind.COMPUTE,
+                                                "chat-api",
+                                                12,
+                                                START.plus(Duration.ofHours(1)))),
+                                START.plus(Duration.ofHours(1)))
+                        .next();
+
+        assertThat(seen.capacities()).containsKey("sessions/eu-west");
+        assertThat(later.capacities()).containsOnlyKeys("chat-api/eu-west");
+        assertThat(later.silent()).isEmpty();
+    }
+
     private Coordinator withGlobalMax(String service, int max) {
         return new Coordinator(
                 new CoordinatorConfig(
@@ -464,7 +495,8 @@ class CoordinatorTest {
                         Duration.ofMinutes(10),
                         Duration.ofMinutes(1),
                         Map.of(service, max),
-                        0.2));
+                        0.2,
+                        Duration.ofHours(1)));
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class WindowBuilder {
     private final Instant end;
     private int instances = 10;
+    private String service = "chat-api";
+    private ServiceKind kind = ServiceKind.COMPUTE;
     private final Map<String, GaugeStats> gauges = new HashMap<>();
 
     private WindowBuilder(Instant end) {
@@ -23,6 +25,17 @@ public final class WindowBuilder {
 
     public static WindowBuilder endingAt(Instant end) {
         return new WindowBuilder(end);
+    }
+
+    /** Another service than chat-api/eu-west compute. */
+    public WindowBuilder service(String name) {
+        this.service = name;
+        return this;
+    }
+
+    public WindowBuilder kind(ServiceKind k) {
+        this.kind = k;
+        return this;
     }
 
     /** Instances reporting anything in the window. */
@@ -57,9 +70,9 @@ public final class WindowBuilder {
 
     public WindowedMetrics build() {
         return new WindowedMetrics(
-                "chat-api",
+                service,
                 "eu-west",
-                ServiceKind.COMPUTE,
+                kind,
                 end.minus(Duration.ofSeconds(60)),
                 end,
                 instances,

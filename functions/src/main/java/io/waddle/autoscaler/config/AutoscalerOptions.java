@@ -1,5 +1,8 @@
 package io.waddle.autoscaler.config;
 
+import io.waddle.autoscaler.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.coordination.DependencyGraph;
+import io.waddle.autoscaler.coordination.Readiness;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.RatePolicy;
 import io.waddle.autoscaler.scaling.ScalingRules;
@@ -108,6 +111,15 @@ public final class AutoscalerOptions {
                     .defaultValue("waddle.metrics-dead-letters")
                     .withDescription(
                             "Topic refused metric samples are written to, with the reason.");
+
+    public static final ConfigOption<String> ACTUATION_RESULTS_TOPIC =
+            ConfigOptions.key("autoscaler.topics.actuation-results")
+                    .stringType()
+                    .defaultValue("waddle.actuation-results")
+                    .withDescription(
+                            "Topic the actuator reports each command's result to (applied or"
+                                + " failed). The job reads it back: the result releases the"
+                                + " service's lock, and its scaler adopts the capacity applied.");
 
     // ---- Ingest -----------------------------------------------------------------------------
 
@@ -287,9 +299,98 @@ public final class AutoscalerOptions {
                     .durationType()
                     .defaultValue(Duration.ofMinutes(10))
                     .withDescription(
-                            "A command counts as in flight until the reporting instances reach its"
-                                + " target or this much event time has passed. While in flight, a"
-                                + " command with the same target is not issued again.");
+                            "A command is in flight, and its service locked, until the actuator"
+                                + " reports its result, the reporting instances reach its target,"
+                                + " or this much event time has passed. A decision for a locked"
+                                + " service is suppressed (LOCKED, or DUPLICATE_IN_FLIGHT for the"
+                                + " same target) and goes out once the lock is released.");
+
+    // ---- Coordinator ------------------------------------------------------------------------
+
+    public static final ConfigOption<String> PLATFORM =
+            ConfigOptions.key("autoscaler.platform")
+                    .stringType()
+                    .defaultValue("waddle")
+                    .withDescription(
+                            "The platform (or tenant) this job scales: the coordinator's key. Every"
+                                    + " decision of the job is coordinated under it.");
+
+    public static final ConfigOption<String> COORDINATOR_DEPENDENCIES =
+            ConfigOptions.key("autoscaler.coordinator.dependencies")
+                    .stringType()
+                    .defaultValue("compute->cache,compute->database,webrtc->compute")
+                    .withDescription(
+                            "Which kinds need which before they grow, as kind->kind pairs."
+                                    + " Commands go out dependencies first; a cycle is refused at"
+                                    + " start, naming it. Compute's cache and database dependencies"
+                                    + " also carry the readiness rules below.");
+
+    public static final ConfigOption<Integer> COORDINATOR_CONNECTIONS_PER_INSTANCE =
+            ConfigOptions.key("autoscaler.coordinator.connections-per-compute-instance")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "Database connections one compute instance uses: a pool never shrinks"
+                                    + " below this times the region's compute instances.");
+
+    public static final ConfigOption<Double> COORDINATOR_DATABASE_HEADROOM =
+            ConfigOptions.key("autoscaler.coordinator.database-headroom")
+                    .doubleType()
+                    .defaultValue(1.2)
+                    .withDescription(
+                            "A compute scale-up to N waits until the region's pool has this times"
+                                + " connections-per-compute-instance times N; the pool's scale-up"
+                                + " goes out first.");
+
+    public static final ConfigOption<Double> COORDINATOR_CACHE_GIB_PER_INSTANCE =
+            ConfigOptions.key("autoscaler.coordinator.cache-gib-per-compute-instance")
+                    .doubleType()
+                    .defaultValue(1.0)
+                    .withDescription(
+                            "Cache memory, in GiB, one compute instance uses: a cache never shrinks"
+                                    + " below what the region's compute instances use.");
+
+    public static final ConfigOption<Double> COORDINATOR_CACHE_HEADROOM =
+            ConfigOptions.key("autoscaler.coordinator.cache-headroom")
+                    .doubleType()
+                    .defaultValue(1.3)
+                    .withDescription(
+                            "A compute scale-up to N waits until the region's cache has this times"
+                                    + " cache-gib-per-compute-instance times N GiB of memory.");
+
+    public static final ConfigOption<Double> COORDINATOR_CACHE_GIB_PER_NODE =
+            ConfigOptions.key("autoscaler.coordinator.cache-gib-per-node")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription("Memory of one cache node, in GiB.");
+
+    public static final ConfigOption<Duration> COORDINATOR_SILENCE_TIMEOUT =
+            ConfigOptions.key("autoscaler.coordinator.silence-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "A service and region with no decision for this long (event time) has"
+                                + " stopped sending metrics: its capacity is held, never scaled"
+                                + " down for want of data, and one METRICS_SILENT event says so.");
+
+    public static final ConfigOption<String> COORDINATOR_GLOBAL_MAX =
+            ConfigOptions.key("autoscaler.coordinator.global-max")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Per service, its total maximum across regions, e.g."
+                                + " media-relay=60,chat-api=200. Capacity goes to the regions with"
+                                + " demand, largest first, each capped at its own need.");
+
+    public static final ConfigOption<Double> COORDINATOR_REBALANCE_THRESHOLD =
+            ConfigOptions.key("autoscaler.coordinator.rebalance-threshold")
+                    .doubleType()
+                    .defaultValue(0.2)
+                    .withDescription(
+                            "At its global maximum, a service whose placement is off the optimal"
+                                    + " one by more than this share is rebalanced (rebalance"
+                                    + " decisions with the target distribution); below it, only"
+                                    + " scale-ups are trimmed.");
 
     /** Every option above, in declaration order: the source of the README's table. */
     public static List<ConfigOption<?>> all() {
@@ -325,6 +426,33 @@ public final class AutoscalerOptions {
                         conf.get(COMPUTE_SCALE_DOWN_RATE_LIMITS),
                         conf.get(COMPUTE_SCALE_DOWN_SELECT)),
                 conf.get(COMPUTE_TARGET_RESPONSE_TIME));
+    }
+
+    /** The coordinator's settings, checked; throws IllegalArgumentException naming the problem. */
+    public static CoordinatorConfig coordinator(ReadableConfig conf) {
+        double gib = 1L << 30;
+        Readiness readiness =
+                new Readiness(
+                        conf.get(COORDINATOR_CONNECTIONS_PER_INSTANCE),
+                        conf.get(COORDINATOR_DATABASE_HEADROOM),
+                        conf.get(COORDINATOR_CACHE_GIB_PER_INSTANCE) * gib,
+                        conf.get(COORDINATOR_CACHE_HEADROOM),
+                        conf.get(COORDINATOR_CACHE_GIB_PER_NODE) * gib);
+        DependencyGraph graph;
+        try {
+            graph = DependencyGraph.parse(conf.get(COORDINATOR_DEPENDENCIES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    COORDINATOR_DEPENDENCIES.key() + ": " + e.getMessage(), e);
+        }
+        return new CoordinatorConfig(
+                graph,
+                readiness,
+                conf.get(COMMAND_IN_FLIGHT_TIMEOUT),
+                conf.get(COORDINATOR_SILENCE_TIMEOUT),
+                CoordinatorConfig.parseGlobalMax(conf.get(COORDINATOR_GLOBAL_MAX)),
+                conf.get(COORDINATOR_REBALANCE_THRESHOLD),
+                conf.get(IDLE_STATE_RETENTION));
     }
 
     private static ScalingRules rules(String text, ScalingRules.Select select) {

@@ -104,19 +104,23 @@ public final class Coordinator {
 
     /**
      * The actuator's result for a command: its lock is released (if it is still the command in
-     * flight) and the capacity it reports is the service's capacity.
+     * flight) and the capacity it reports is the service's capacity. An observed capacity (the
+     * actuator's inventory) is taken unless a command for the service is in flight.
      */
     public static PlatformState applied(PlatformState state, ActuationResult result) {
         String key = result.serviceRegionKey();
         Lock lock = state.locks().get(key);
-        if (lock == null || !lock.commandId().equals(result.commandId())) {
+        boolean observed = ActuationResult.OBSERVED.equals(result.status());
+        if (!observed && (lock == null || !lock.commandId().equals(result.commandId()))) {
             return state;
         }
         Map<String, Lock> locks = new HashMap<>(state.locks());
-        locks.remove(key);
+        if (!observed) {
+            locks.remove(key);
+        }
         Map<String, Capacity> capacities = new HashMap<>(state.capacities());
         Capacity c = capacities.get(key);
-        if (c != null) {
+        if (c != null && (!observed || lock == null)) {
             capacities.put(
                     key,
                     new Capacity(c.service(), c.region(), c.kind(), result.capacity(), c.seenAt()));
@@ -146,6 +150,22 @@ public final class Coordinator {
 
         void expireLocks() {
             locks.values().removeIf(l -> !now.isBefore(l.since().plus(config.lockTimeout())));
+            List<String> gone =
+                    capacities.entrySet().stream()
+                            .filter(
+                                    c ->
+                                            !now.isBefore(
+                                                    c.getValue()
+                                                            .seenAt()
+                                                            .plus(config.forgetAfter())))
+                            .map(Map.Entry::getKey)
+                            .toList();
+            for (String key : gone) {
+                capacities.remove(key);
+                locks.remove(key);
+                deferred.remove(key);
+                silent.remove(key);
+            }
         }
 
         /** Records what a service reports; a silent one that speaks again says for how long. */

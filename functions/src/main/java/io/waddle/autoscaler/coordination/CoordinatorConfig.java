@@ -13,6 +13,8 @@ import java.util.Map;
  * @param globalMax per service: its total capacity across regions never exceeds this
  * @param rebalanceThreshold a service with a global maximum is rebalanced when its placement is off
  *     the optimal one by more than this share of the optimal total
+ * @param forgetAfter a service with no decision for this long is forgotten (as the scalers forget
+ *     it after the idle-state retention)
  */
 public record CoordinatorConfig(
         DependencyGraph graph,
@@ -20,7 +22,8 @@ public record CoordinatorConfig(
         Duration lockTimeout,
         Duration silenceTimeout,
         Map<String, Integer> globalMax,
-        double rebalanceThreshold)
+        double rebalanceThreshold,
+        Duration forgetAfter)
         implements Serializable {
 
     public CoordinatorConfig {
@@ -30,6 +33,14 @@ public record CoordinatorConfig(
         }
         if (silenceTimeout.isNegative() || silenceTimeout.isZero()) {
             throw new IllegalArgumentException("silence timeout must be > 0: " + silenceTimeout);
+        }
+        if (forgetAfter.compareTo(silenceTimeout) <= 0) {
+            throw new IllegalArgumentException(
+                    "forget-after ("
+                            + forgetAfter
+                            + ") must be longer than the silence timeout ("
+                            + silenceTimeout
+                            + ")");
         }
         if (!(rebalanceThreshold > 0 && rebalanceThreshold <= 1)) {
             throw new IllegalArgumentException(
@@ -44,7 +55,8 @@ public record CoordinatorConfig(
                 Duration.ofMinutes(10),
                 Duration.ofSeconds(60),
                 Map.of(),
-                0.2);
+                0.2,
+                Duration.ofHours(1));
     }
 
     /** {@code media-relay=60,chat-api=200}: each service's total maximum across regions. */

@@ -18,6 +18,18 @@ public record Readiness(
         double cacheBytesPerNode)
         implements Serializable {
 
+    public Readiness {
+        if (connectionsPerComputeInstance < 1
+                || !(databaseHeadroom >= 1)
+                || !(cacheHeadroom >= 1)
+                || !(cacheBytesPerComputeInstance > 0)
+                || !(cacheBytesPerNode > 0)) {
+            throw new IllegalArgumentException(
+                    "readiness needs >= 1 connection per instance, headrooms >= 1 and cache"
+                            + " sizes > 0");
+        }
+    }
+
     public static Readiness defaults() {
         return new Readiness(10, 1.2, 1L << 30, 1.3, 4L << 30);
     }

@@ -1,10 +1,13 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.ControlRecord;
 import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.policy.InvalidPolicyException;
 import io.waddle.autoscaler.policy.PolicyParser;
@@ -22,6 +25,7 @@ import io.waddle.autoscaler.scaling.ScalerResult;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,12 +52,23 @@ import org.apache.flink.util.OutputTag;
  * anything else is reported on {@link #POLICY_EVENTS} and changes nothing.
  */
 public final class PolicyScalingFunction
-        extends KeyedBroadcastProcessFunction<String, WindowedMetrics, PolicyRecord, ScalingEvent> {
+        extends KeyedBroadcastProcessFunction<
+                String, WindowedMetrics, ControlRecord, ScalingEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final MapStateDescriptor<String, ScalingPolicy> POLICIES =
             new MapStateDescriptor<>(
                     "policies", Types.STRING, TypeInformation.of(ScalingPolicy.class));
+
+    /**
+     * The latest capacity the actuator applied or observed, by service/region: a scaler adopts it
+     * when it is newer than its own last change, and a database pool counts its region's compute
+     * workers from it.
+     */
+    public static final MapStateDescriptor<String, ActuationResult> CAPACITIES =
+            new MapStateDescriptor<>(
+                    "capacities", Types.STRING, TypeInformation.of(ActuationResult.class));
+
     public static final OutputTag<PolicyEvent> POLICY_EVENTS = new OutputTag<>("policy-events") {};
     static final ValueStateDescriptor<ScalerState> SCALER =
             new ValueStateDescriptor<>("scaler", ScalerState.class);
@@ -113,10 +128,20 @@ public final class PolicyScalingFunction
                         ? PolicyRef.BUILTIN
                         : new PolicyRef(
                                 policy.policyId(), policy.version(), policy.mode().wireName());
+        ActuationResult applied = ctx.getBroadcastState(CAPACITIES).get(window.serviceRegionKey());
+        if (applied != null) {
+            adopt(window, applied);
+        }
         switch (window.kind()) {
             case COMPUTE -> out.collect(evaluateCompute(window, policy, ref));
             case WEBRTC -> out.collect(evaluateWebRtc(window, policy, ref));
-            case DATABASE -> out.collect(evaluateDatabase(window, policy, ref));
+            case DATABASE ->
+                    out.collect(
+                            evaluateDatabase(
+                                    window,
+                                    policy,
+                                    ref,
+                                    workers(ctx.getBroadcastState(CAPACITIES), window.region())));
             case CACHE -> out.collect(evaluateCache(window, policy, ref));
         }
         long cleanupAt = window.windowEnd().plus(idleRetention).toEpochMilli();
@@ -155,16 +180,73 @@ public final class PolicyScalingFunction
         return ref.withhold(event);
     }
 
+    /**
+     * A capacity the actuator applied that this scaler did not decide (the coordinator grew a
+     * dependency, trimmed to a global limit, or someone scaled by hand) becomes the scaler's own,
+     * unless the scaler has decided since.
+     */
+    private void adopt(WindowedMetrics window, ActuationResult applied) throws Exception {
+        int capacity = applied.capacity();
+        Instant at = applied.decidedAt();
+        switch (window.kind()) {
+            case COMPUTE, WEBRTC -> {
+                ScalerState s = scalerState.value();
+                if (s != null
+                        && s.hasTarget()
+                        && s.targetInstances() != capacity
+                        && (s.lastScaleAt() == null || !at.isBefore(s.lastScaleAt()))) {
+                    scalerState.update(s.observing(capacity));
+                }
+            }
+            case DATABASE -> {
+                PoolState p = poolState.value();
+                if (p != null
+                        && p.size() > 0
+                        && p.size() != capacity
+                        && (p.lastScaleAt() == null || !at.isBefore(p.lastScaleAt()))) {
+                    poolState.update(new PoolState(capacity, at, p.pressureSince(), p.idleSince()));
+                }
+            }
+            case CACHE -> {
+                CacheState c = cacheState.value();
+                if (c != null
+                        && c.nodes() > 0
+                        && c.nodes() != capacity
+                        && (c.lastScaleAt() == null || !at.isBefore(c.lastScaleAt()))) {
+                    cacheState.update(
+                            new CacheState(
+                                    capacity, at, c.previousEvictionRate(), c.previousHitRate()));
+                }
+            }
+        }
+    }
+
+    /** The compute instances of {@code region} as the actuator last reported them, or -1. */
+    private static int workers(
+            ReadOnlyBroadcastState<String, ActuationResult> capacities, String region)
+            throws Exception {
+        int workers = 0;
+        boolean known = false;
+        for (Map.Entry<String, ActuationResult> e : capacities.immutableEntries()) {
+            ActuationResult r = e.getValue();
+            if (r.region().equals(region) && ServiceKind.COMPUTE.wireName().equals(r.kind())) {
+                workers += r.capacity();
+                known = true;
+            }
+        }
+        return known ? workers : -1;
+    }
+
     private ScalingEvent evaluateDatabase(
-            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
+            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref, int workers)
+            throws Exception {
         DatabasePoolScaler.Config config =
                 policy == null
                         ? DatabasePoolScaler.Config.defaults()
                         : PolicySettings.database(policy);
         PoolState before = poolState.value() != null ? poolState.value() : PoolState.initial();
-        // The compute workers behind the pool come with the coordinator (platform view).
         DatabasePoolScaler.Result r =
-                new DatabasePoolScaler(config).decide(before, window, -1, window.windowEnd());
+                new DatabasePoolScaler(config).decide(before, window, workers, window.windowEnd());
         ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
         poolState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
         return ref.withhold(event);
@@ -183,7 +265,27 @@ public final class PolicyScalingFunction
 
     @Override
     public void processBroadcastElement(
-            PolicyRecord record, Context ctx, Collector<ScalingEvent> out) throws Exception {
+            ControlRecord control, Context ctx, Collector<ScalingEvent> out) throws Exception {
+        if (control.result() != null) {
+            remember(ctx.getBroadcastState(CAPACITIES), control.result());
+        } else {
+            processPolicy(control.policy(), ctx);
+        }
+    }
+
+    private static void remember(
+            BroadcastState<String, ActuationResult> capacities, ActuationResult result)
+            throws Exception {
+        if (!result.setsCapacity()) {
+            return;
+        }
+        ActuationResult known = capacities.get(result.serviceRegionKey());
+        if (known == null || !result.appliedAt().isBefore(known.appliedAt())) {
+            capacities.put(result.serviceRegionKey(), result);
+        }
+    }
+
+    private void processPolicy(PolicyRecord record, Context ctx) throws Exception {
         BroadcastState<String, ScalingPolicy> state = ctx.getBroadcastState(POLICIES);
         ScalingPolicy inForce = state.get(record.key());
         Long inForceVersion = inForce == null ? null : inForce.version();

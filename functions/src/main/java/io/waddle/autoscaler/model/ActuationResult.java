@@ -8,7 +8,9 @@ import java.util.Locale;
  * back: the coordinator releases the service's lock, and the service's scaler adopts the capacity
  * that was really applied (e.g. a database pool the coordinator grew for headroom).
  *
- * @param status {@code applied} (the platform accepted the new capacity) or {@code failed}
+ * @param status {@code applied} (the platform accepted the new capacity), {@code failed}, or {@code
+ *     observed}: the actuator reports a capacity no command of this job caused (its inventory when
+ *     it starts, or a change made by hand); then {@code commandId} is empty
  * @param capacity the capacity the service has after this result: the command's target when
  *     applied, what it had before when failed
  * @param decidedAt when the command was decided (from the command)
@@ -30,6 +32,24 @@ public record ActuationResult(
     public static final int SCHEMA_VERSION = 1;
     public static final String APPLIED = "applied";
     public static final String FAILED = "failed";
+    public static final String OBSERVED = "observed";
+
+    /** A capacity the actuator found, not one a command of this job set. */
+    public static ActuationResult observed(
+            String service, String region, ServiceKind kind, int capacity, Instant at) {
+        return new ActuationResult(
+                SCHEMA_VERSION,
+                "",
+                service,
+                region,
+                kind.wireName(),
+                OBSERVED,
+                capacity,
+                capacity,
+                "observed " + capacity,
+                at,
+                at);
+    }
 
     public static ActuationResult applied(ScalingCommand c, Instant at) {
         return new ActuationResult(
@@ -65,6 +85,11 @@ public record ActuationResult(
         return APPLIED.equals(status);
     }
 
+    /** Whether the service now has {@link #capacity()}: applied or observed. */
+    public boolean setsCapacity() {
+        return APPLIED.equals(status) || OBSERVED.equals(status);
+    }
+
     public String serviceRegionKey() {
         return ServiceRegion.key(service, region);
     }
@@ -74,7 +99,7 @@ public record ActuationResult(
      * region, a known kind and status, times, and capacities in range.
      */
     public String problem() {
-        if (commandId == null || commandId.isBlank()) {
+        if (!OBSERVED.equals(status) && (commandId == null || commandId.isBlank())) {
             return "command_id is missing";
         }
         if (service == null || service.isBlank() || region == null || region.isBlank()) {
@@ -83,8 +108,8 @@ public record ActuationResult(
         if (kind == null || ServiceKind.fromWireName(kind.toLowerCase(Locale.ROOT)).isEmpty()) {
             return "kind '" + kind + "' is not compute, webrtc, database or cache";
         }
-        if (!APPLIED.equals(status) && !FAILED.equals(status)) {
-            return "status '" + status + "' is not applied or failed";
+        if (!APPLIED.equals(status) && !FAILED.equals(status) && !OBSERVED.equals(status)) {
+            return "status '" + status + "' is not applied, failed or observed";
         }
         if (target < 0 || capacity < 0 || target > 1_000_000 || capacity > 1_000_000) {
             return "target and capacity must be in [0, 1000000]";

@@ -1,24 +1,26 @@
 package io.waddle.autoscaler.jobs;
 
-import static io.waddle.autoscaler.config.AutoscalerOptions.COMMAND_IN_FLIGHT_TIMEOUT;
 import static io.waddle.autoscaler.config.AutoscalerOptions.IDLENESS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.IDLE_STATE_RETENTION;
 import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_OUT_OF_ORDERNESS;
+import static io.waddle.autoscaler.config.AutoscalerOptions.PLATFORM;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TREND_WINDOWS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SIZE;
 import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SLIDE;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
-import io.waddle.autoscaler.flink.CommandDeduplicator;
+import io.waddle.autoscaler.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.flink.CoordinatorFunction;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.WindowAggregate;
 import io.waddle.autoscaler.flink.WindowResult;
+import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.ControlRecord;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
 import io.waddle.autoscaler.model.MetricSample;
-import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
@@ -26,7 +28,9 @@ import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -42,15 +46,26 @@ import org.apache.flink.util.OutputTag;
  * operator has a stable uid, so that savepoints survive changes to the job.
  *
  * <pre>
- * metrics ─▶ parse/validate ─┬─▶ keyBy(service/region) ─▶ sliding window ─▶ keyBy ─▶ scaler ─▶ keyBy ─▶ dedup ─┬─▶ commands
- *                            │                               └─ late ─┐                                       └─▶ events
- *                            └──────────────── refused ───────────────┴────────────────────────────────────────▶ dead letters
+ * metrics ─▶ parse/validate ─┬─▶ keyBy(service/region) ─▶ sliding window ─▶ keyBy ─▶ scalers ─▶ keyBy(platform) ─▶ coordinator ─┬─▶ commands
+ *                            │                               └─ late ─┐            ▲ policies,            ▲ actuation results   └─▶ events
+ *                            │                                        │            │ actuation results
+ *                            └──────────────── refused ───────────────┴──────────────────────────────────────────────────────────────▶ dead letters
  * </pre>
  */
 public final class AutoscalerPipeline {
     public static final String JOB_NAME = "waddle-autoscaler";
 
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
+    private static final TypeInformation<ControlRecord> CONTROL =
+            TypeInformation.of(ControlRecord.class);
+
+    /** Every record of the job belongs to the one platform it scales. */
+    private record PlatformKey<T>(String platform) implements KeySelector<T, String> {
+        @Override
+        public String getKey(T value) {
+            return platform;
+        }
+    }
 
     private final JobSources sources;
     private final JobSinks sinks;
@@ -65,6 +80,7 @@ public final class AutoscalerPipeline {
     /** Adds the dataflow to {@code env}. Checks every option first, failing with its name. */
     public void build(StreamExecutionEnvironment env) {
         ComputeScalerConfig scalerConfig = AutoscalerOptions.computeScaler(conf);
+        CoordinatorConfig coordinatorConfig = AutoscalerOptions.coordinator(conf);
         Duration size = conf.get(WINDOW_SIZE);
         Duration slide = conf.get(WINDOW_SLIDE);
         if (slide.isZero() || slide.isNegative() || size.toMillis() % slide.toMillis() != 0) {
@@ -100,34 +116,53 @@ public final class AutoscalerPipeline {
                         .uid("late-samples")
                         .name("late samples");
 
-        // Policies reach every parallel instance of the decision operator. Their stream never
-        // holds event time back: it carries control records, not time.
-        BroadcastStream<PolicyRecord> policies =
+        // Policies and the actuator's results reach every parallel instance of the decision
+        // operator. Their streams never hold event time back: they carry control records, not
+        // time.
+        DataStream<ActuationResult> results =
+                env.fromSource(
+                                sources.actuationResults(),
+                                BroadcastWatermarks.neverHoldBack(),
+                                "actuation-results")
+                        .uid("actuation-results-source");
+        BroadcastStream<ControlRecord> control =
                 env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
                         .uid("policies-source")
-                        .broadcast(PolicyScalingFunction.POLICIES);
+                        .map(p -> ControlRecord.of(p), CONTROL)
+                        .uid("policy-control")
+                        .name("policy records")
+                        .union(
+                                results.map(r -> ControlRecord.of(r), CONTROL)
+                                        .uid("result-control")
+                                        .name("actuation results"))
+                        .broadcast(
+                                PolicyScalingFunction.POLICIES, PolicyScalingFunction.CAPACITIES);
 
         SingleOutputStreamOperator<ScalingEvent> decisions =
                 windows.keyBy(WindowedMetrics::serviceRegionKey, Types.STRING)
-                        .connect(policies)
+                        .connect(control)
                         .process(
                                 new PolicyScalingFunction(
                                         scalerConfig,
                                         conf.get(TREND_WINDOWS),
                                         conf.get(IDLE_STATE_RETENTION)))
                         .uid("compute-scaler")
-                        .name("compute scaler (with policies)");
+                        .name("scalers (with policies)");
 
+        // One coordinator per platform: every decision of the platform meets there, and the
+        // commands leave it in dependency order.
+        String platform = conf.get(PLATFORM);
         SingleOutputStreamOperator<ScalingCommand> deduplicated =
                 decisions
-                        .keyBy(ScalingEvent::serviceRegionKey, Types.STRING)
-                        .process(new CommandDeduplicator(conf.get(COMMAND_IN_FLIGHT_TIMEOUT)))
-                        .uid("command-dedup")
-                        .name("deduplicate commands");
+                        .keyBy(new PlatformKey<>(platform), Types.STRING)
+                        .connect(results.keyBy(new PlatformKey<>(platform), Types.STRING))
+                        .process(new CoordinatorFunction(coordinatorConfig))
+                        .uid("coordinator")
+                        .name("coordinator (dependencies, regions, locks)");
 
         deduplicated.sinkTo(sinks.commands()).uid("commands-sink").name("commands");
         deduplicated
-                .getSideOutput(CommandDeduplicator.EVENTS)
+                .getSideOutput(CoordinatorFunction.EVENTS)
                 .sinkTo(sinks.events())
                 .uid("events-sink")
                 .name("events");

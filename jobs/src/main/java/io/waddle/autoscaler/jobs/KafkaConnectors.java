@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.jobs;
 
+import static io.waddle.autoscaler.config.AutoscalerOptions.ACTUATION_RESULTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.BOOTSTRAP_SERVERS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.COMMANDS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.CONSUMER_GROUP;
@@ -7,14 +8,17 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.DEAD_LETTER_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.EVENTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_FUTURE_SKEW;
 import static io.waddle.autoscaler.config.AutoscalerOptions.METRICS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.PLATFORM;
 import static io.waddle.autoscaler.config.AutoscalerOptions.POLICIES_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.POLICY_EVENTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.STARTING_OFFSETS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTION_TIMEOUT;
 
+import io.waddle.autoscaler.flink.ActuationResultDeserializer;
 import io.waddle.autoscaler.flink.MetricDeserializationSchema;
 import io.waddle.autoscaler.flink.PolicyRecordDeserializer;
+import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
 import io.waddle.autoscaler.model.PolicyEvent;
@@ -48,7 +52,7 @@ public final class KafkaConnectors {
 
     /** The production sources. */
     public JobSources sources() {
-        return new JobSources(metricsSource(), policiesSource());
+        return new JobSources(metricsSource(), policiesSource(), actuationResultsSource());
     }
 
     /** The production sinks. */
@@ -83,6 +87,22 @@ public final class KafkaConnectors {
                 .build();
     }
 
+    /**
+     * The actuator's results, from the beginning at a fresh start (the latest capacity of every
+     * service is what matters), from the checkpointed offsets on a restore.
+     */
+    public KafkaSource<ActuationResult> actuationResultsSource() {
+        return KafkaSource.<ActuationResult>builder()
+                .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
+                .setTopics(conf.get(ACTUATION_RESULTS_TOPIC))
+                .setGroupId(conf.get(CONSUMER_GROUP) + "-actuation")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ActuationResultDeserializer())
+                .setProperties(clientProperties())
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
     public KafkaSink<PolicyEvent> policyEventsSink() {
         return exactlyOnce(
                 "policy-events",
@@ -94,15 +114,15 @@ public final class KafkaConnectors {
 
     /**
      * Commands: exactly-once, so a restart from a checkpoint replays none to read_committed
-     * readers.
+     * readers. Keyed by platform: one platform's commands share a partition, in the order the
+     * coordinator issued them (dependencies first).
      */
     public KafkaSink<ScalingCommand> commandsSink() {
+        String platform = conf.get(PLATFORM);
         return exactlyOnce(
                 "commands",
                 new JsonRecordSerializer<>(
-                        conf.get(COMMANDS_TOPIC),
-                        ScalingCommand::serviceRegionKey,
-                        ScalingCommand::decidedAt));
+                        conf.get(COMMANDS_TOPIC), c -> platform, ScalingCommand::decidedAt));
     }
 
     public KafkaSink<ScalingEvent> eventsSink() {
