@@ -47,6 +47,7 @@ class AutoscalerKafkaIntegrationTest {
     private static final String DEAD_LETTERS = "dead-letters";
     private static final String POLICIES = "policies";
     private static final String POLICY_EVENTS = "policy-events";
+    private static final String RESULTS = "actuation-results";
 
     @RegisterExtension static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
@@ -63,7 +64,8 @@ class AutoscalerKafkaIntegrationTest {
     @Test
     void issuesCommandsDeadLettersBadSamplesAndReplaysNoCommandAfterRestartFromCheckpoint(
             @InjectClusterClient ClusterClient<?> client) throws Exception {
-        KAFKA.createTopics(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, POLICIES, POLICY_EVENTS);
+        KAFKA.createTopics(
+                METRICS, COMMANDS, EVENTS, DEAD_LETTERS, POLICIES, POLICY_EVENTS, RESULTS);
 
         // Phase 1, 0..90 s: 4 instances at 90 % CPU (target 70 %) -> scale_up 4->6, and four bad
         // records.
@@ -143,6 +145,7 @@ class AutoscalerKafkaIntegrationTest {
         conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, DEAD_LETTERS);
         conf.set(AutoscalerOptions.POLICIES_TOPIC, POLICIES);
         conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, POLICY_EVENTS);
+        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, RESULTS);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         // As in flink-conf/config.yaml: every type must have a Flink serializer, none falls back to

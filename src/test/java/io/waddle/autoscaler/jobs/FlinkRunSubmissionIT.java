@@ -29,7 +29,7 @@ class FlinkRunSubmissionIT {
 
     @Test
     void flinkRunAcceptsTheJobJarAndTheJobIssuesCommands() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe");
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
         try (StandaloneFlinkCluster flink = new StandaloneFlinkCluster(dir)) {
             assertThat(flink.flinkLib())
                     .doesNotContain("kafka-clients")
@@ -49,6 +49,7 @@ class FlinkRunSubmissionIT {
                                     "--autoscaler.topics.dead-letters", "d",
                                     "--autoscaler.topics.policies", "p",
                                     "--autoscaler.topics.policy-events", "pe",
+                                    "--autoscaler.topics.actuation-results", "r",
                                     "--autoscaler.kafka.starting-offsets", "earliest",
                                     "--execution.checkpointing.interval", "1s",
                                     "--pipeline.generic-types", "false"));

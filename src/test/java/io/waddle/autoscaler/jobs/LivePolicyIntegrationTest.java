@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
@@ -53,12 +54,18 @@ class LivePolicyIntegrationTest {
 
     @Test
     void aPublishedLowerMaxChangesTheNextCommandAndAnInvalidPolicyIsRejected() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe");
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
         JobClient job = start();
 
         // 0..90 s: 4 instances at 90 % -> scale_up 4->6 under the job's own options.
         KAFKA.produce("m", SampleBuilder.fleet(START, 0, 90, 4, 90), START.plusSeconds(90));
-        assertThat(commands(1).get(0).to()).isEqualTo(6);
+        ScalingCommand first = commands(1).get(0);
+        assertThat(first.to()).isEqualTo(6);
+        // The actuator applies it and says so: the service is no longer locked.
+        KAFKA.produce(
+                "r",
+                List.of(Json.toString(ActuationResult.applied(first, START.plusSeconds(90)))),
+                START.plusSeconds(90));
 
         // A policy capping chat-api at 5, then a broken version 2 of it.
         assertThat(
@@ -128,6 +135,7 @@ class LivePolicyIntegrationTest {
         conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, "d");
         conf.set(AutoscalerOptions.POLICIES_TOPIC, "p");
         conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, "pe");
+        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, "r");
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "live-policy");

@@ -21,6 +21,7 @@ class TopicCheckTest {
         c.set(AutoscalerOptions.EVENTS_TOPIC, prefix + "e");
         c.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, prefix + "pe");
         c.set(AutoscalerOptions.DEAD_LETTER_TOPIC, prefix + "d");
+        c.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, prefix + "r");
         return c;
     }
 
@@ -37,12 +38,13 @@ class TopicCheckTest {
         assertThatThrownBy(() -> TopicCheck.verify(conf("a."), admin()))
                 .hasMessageContaining("a.p (autoscaler.topics.policies)")
                 .hasMessageContaining("a.d (autoscaler.topics.dead-letters)")
+                .hasMessageContaining("a.r (autoscaler.topics.actuation-results)")
                 .hasMessageNotContaining("a.m (");
     }
 
     @Test
     void warnsWhenThePolicyTopicIsNotCompacted() throws Exception {
-        KAFKA.createTopics("b.m", "b.p", "b.c", "b.e", "b.pe", "b.d");
+        KAFKA.createTopics("b.m", "b.p", "b.c", "b.e", "b.pe", "b.d", "b.r");
 
         assertThat(TopicCheck.verify(conf("b."), admin()))
                 .singleElement()

@@ -30,6 +30,10 @@ public final class SampleBuilder {
         return new SampleBuilder(service, region, ServiceKind.COMPUTE);
     }
 
+    public static SampleBuilder of(String service, String region, ServiceKind kind) {
+        return new SampleBuilder(service, region, kind);
+    }
+
     public SampleBuilder instance(String id) {
         this.instance = id;
         return this;

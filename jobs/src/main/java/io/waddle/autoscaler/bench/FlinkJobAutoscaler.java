@@ -6,6 +6,7 @@ import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.jobs.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.jobs.demo.LocalRun;
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -22,10 +24,13 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code --engine flink}: waddle as the real job, in lock step with the simulation. Each step's
@@ -39,6 +44,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
     private static final String COMMANDS = "bench.commands";
     private static final String EVENTS = "bench.events";
     private static final String DEAD_LETTERS = "bench.dead-letters";
+    private static final String RESULTS = "bench.actuation-results";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final LocalKafkaBroker kafka;
@@ -46,6 +52,8 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> events;
     private final KafkaConsumer<String, String> commands;
+    private final Admin admin;
+    private final String resultsGroup;
     private final long sizeMs;
     private final long slideMs;
     private final TreeSet<Long> openWindows = new TreeSet<>();
@@ -54,7 +62,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
     public FlinkJobAutoscaler(Path workDir, Configuration jobOptions) throws Exception {
         kafka = new LocalKafkaBroker(workDir.resolve("kafka"));
         kafka.start();
-        kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
+        kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, RESULTS));
         kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
         kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
         Configuration conf = new Configuration(jobOptions);
@@ -63,6 +71,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         conf.set(AutoscalerOptions.COMMANDS_TOPIC, COMMANDS);
         conf.set(AutoscalerOptions.EVENTS_TOPIC, EVENTS);
         conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, DEAD_LETTERS);
+        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, RESULTS);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-bench");
         // Lock step: samples arrive in order, and each step's watermark follows at once.
@@ -76,6 +85,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 workDir.resolve("checkpoints").toUri().toString());
+        resultsGroup = conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation";
         sizeMs = conf.get(AutoscalerOptions.WINDOW_SIZE).toMillis();
         slideMs = conf.get(AutoscalerOptions.WINDOW_SLIDE).toMillis();
 
@@ -85,6 +95,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
         LocalRun.awaitRunning(job);
         producer = LocalRun.producer(kafka.bootstrapServers());
+        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
         events = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS);
         commands = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), COMMANDS);
     }
@@ -101,6 +112,17 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
 
     @Override
     public int decide(Observation o) {
+        try {
+            return step(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int step(Observation o) throws Exception {
         long now = o.now().toEpochMilli();
         List<MetricSample> samples = SampleSynthesizer.samples(o);
         for (MetricSample s : samples) {
@@ -132,9 +154,45 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
                             "command " + c.commandId() + " does not match event " + e);
                 }
                 capacity = c.to();
+                report(ActuationResult.applied(c, o.now()));
             }
         }
         return capacity;
+    }
+
+    /**
+     * The benchmark's actuator applies a command within its step and reports the result; the step
+     * ends once the job has read it (its committed offset, which a completed checkpoint moves,
+     * covers the record), so the next window sees the lock released, as in the model.
+     */
+    private void report(ActuationResult r) throws Exception {
+        long offset =
+                producer.send(
+                                new ProducerRecord<>(
+                                        RESULTS,
+                                        null,
+                                        r.appliedAt().toEpochMilli(),
+                                        r.serviceRegionKey(),
+                                        Json.toString(r)))
+                        .get()
+                        .offset();
+        TopicPartition partition = new TopicPartition(RESULTS, 0);
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            OffsetAndMetadata committed =
+                    admin.listConsumerGroupOffsets(resultsGroup)
+                            .partitionsToOffsetAndMetadata()
+                            .get()
+                            .get(partition);
+            if (committed != null && committed.offset() > offset) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "the job did not read actuation result " + offset + " in " + WAIT);
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static List<String> await(KafkaConsumer<String, String> consumer, int n) {
@@ -155,6 +213,7 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
     @Override
     public void close() throws Exception {
         producer.close();
+        admin.close();
         events.close();
         commands.close();
         job.cancel().get(30, TimeUnit.SECONDS);

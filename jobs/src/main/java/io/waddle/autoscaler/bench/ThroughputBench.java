@@ -172,7 +172,10 @@ public final class ThroughputBench {
             kafka.start();
             kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
             kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
-            kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
+            kafka.createTopics(
+                    List.of(
+                            AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
+                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue()));
             for (int s = 0; s < services; s++) {
                 instances.put(s, initialInstances);
             }

@@ -1,13 +1,16 @@
 package io.waddle.autoscaler.bench;
 
+import io.waddle.autoscaler.coordination.Coordinator;
+import io.waddle.autoscaler.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.coordination.PlatformState;
 import io.waddle.autoscaler.flink.WindowAccumulator;
+import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.PolicyRef;
+import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.scaling.CommandGate;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
-import io.waddle.autoscaler.scaling.InFlightCommand;
 import io.waddle.autoscaler.scaling.LoadTrend;
 import io.waddle.autoscaler.scaling.ScalerState;
 import java.time.Duration;
@@ -20,29 +23,30 @@ import java.util.TreeMap;
 /**
  * Waddle as the Flink job runs it, without Flink: each step's samples go into the job's sliding
  * windows (the same accumulator), a window is evaluated once event time passes its end (the same
- * evaluator), and the decision goes through the same command gate. Called directly for speed; the
- * {@code --engine flink} run of the real job must make the same decisions.
+ * evaluator), and each window's decision is a round of the same coordinator. The benchmark applies
+ * a command within its step and reports the result at once, as the Flink engine does to the real
+ * job. Called directly for speed; the {@code --engine flink} run of the real job must make the same
+ * decisions.
  */
 public final class WaddleJobModel implements BenchAutoscaler {
     private final ComputeEvaluator evaluator;
-    private final CommandGate gate;
+    private final Coordinator coordinator;
     private final long sizeMs;
     private final long slideMs;
     private final TreeMap<Long, WindowAccumulator> windows = new TreeMap<>();
     private final List<ScalingEvent> events = new ArrayList<>();
     private ScalerState scalerState;
     private LoadTrend trend;
-    private InFlightCommand inFlight;
-    private long gateWatermark = Long.MIN_VALUE;
+    private PlatformState platform = PlatformState.empty();
 
     public WaddleJobModel(
             ComputeScalerConfig config,
             int trendWindows,
             Duration windowSize,
             Duration slide,
-            Duration inFlightTimeout) {
+            CoordinatorConfig coordination) {
         this.evaluator = new ComputeEvaluator(config, trendWindows);
-        this.gate = new CommandGate(inFlightTimeout);
+        this.coordinator = new Coordinator(coordination);
         this.sizeMs = windowSize.toMillis();
         this.slideMs = slide.toMillis();
     }
@@ -62,12 +66,9 @@ public final class WaddleJobModel implements BenchAutoscaler {
         long now = o.now().toEpochMilli();
         int capacity = o.desired();
         // This step's samples carry timestamp `now`: the watermark reaches now - 1 and fires every
-        // window that ends by then. The gate still sees the previous watermark at that moment.
+        // window that ends by then; each is one round of the coordinator.
         while (!windows.isEmpty() && windows.firstKey() <= now) {
             Map.Entry<Long, WindowAccumulator> w = windows.pollFirstEntry();
-            if (CommandGate.expired(inFlight, gateWatermark)) {
-                inFlight = null;
-            }
             ComputeEvaluator.Evaluation e =
                     evaluator.evaluate(
                             scalerState,
@@ -79,14 +80,19 @@ public final class WaddleJobModel implements BenchAutoscaler {
                             PolicyRef.BUILTIN);
             scalerState = e.scalerState();
             trend = e.trend();
-            CommandGate.Result r = gate.admit(inFlight, e.event());
-            inFlight = r.inFlight();
-            events.add(r.event());
-            if (r.command() != null) {
-                capacity = r.command().to();
+            Coordinator.RoundResult r =
+                    coordinator.coordinate(
+                            platform, List.of(e.event()), Instant.ofEpochMilli(w.getKey()));
+            platform = r.next();
+            for (ScalingEvent out : r.ordered()) {
+                events.add(out);
+                if (out.issuesCommand()) {
+                    ScalingCommand c = ScalingCommand.of(out);
+                    capacity = c.to();
+                    platform = Coordinator.applied(platform, ActuationResult.applied(c, o.now()));
+                }
             }
         }
-        gateWatermark = now - 1;
         for (MetricSample s : SampleSynthesizer.samples(o)) {
             for (long end = Math.floorDiv(now, slideMs) * slideMs + slideMs;
                     end <= now + sizeMs;

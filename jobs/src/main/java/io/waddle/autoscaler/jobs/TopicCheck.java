@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.jobs;
 
+import static io.waddle.autoscaler.config.AutoscalerOptions.ACTUATION_RESULTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.COMMANDS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.DEAD_LETTER_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.EVENTS_TOPIC;
@@ -32,7 +33,8 @@ public final class TopicCheck {
                     COMMANDS_TOPIC,
                     EVENTS_TOPIC,
                     POLICY_EVENTS_TOPIC,
-                    DEAD_LETTER_TOPIC);
+                    DEAD_LETTER_TOPIC,
+                    ACTUATION_RESULTS_TOPIC);
 
     private TopicCheck() {}
 

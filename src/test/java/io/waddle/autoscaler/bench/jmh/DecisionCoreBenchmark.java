@@ -1,17 +1,24 @@
 package io.waddle.autoscaler.bench.jmh;
 
+import io.waddle.autoscaler.coordination.Coordinator;
+import io.waddle.autoscaler.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.coordination.PlatformState;
 import io.waddle.autoscaler.model.GaugeStats;
 import io.waddle.autoscaler.model.Gauges;
 import io.waddle.autoscaler.model.PolicyRef;
+import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
-import io.waddle.autoscaler.scaling.CommandGate;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.Reason;
 import io.waddle.autoscaler.scaling.ScalerState;
-import java.time.Duration;
+import io.waddle.autoscaler.scaling.ScalingDecision;
+import io.waddle.autoscaler.scaling.Subject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +41,9 @@ public class DecisionCoreBenchmark {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
 
     private ComputeEvaluator evaluator;
-    private CommandGate gate;
+    private Coordinator coordinator;
+    private PlatformState platform;
+    private List<ScalingEvent> platformRound;
     private WindowedMetrics[] windows;
     private ScalerState state;
     private LoadTrend trend;
@@ -43,7 +52,8 @@ public class DecisionCoreBenchmark {
     @Setup
     public void setUp() {
         evaluator = new ComputeEvaluator(ComputeScalerConfig.defaults(), 8);
-        gate = new CommandGate(Duration.ofMinutes(10));
+        coordinator = new Coordinator(CoordinatorConfig.defaults());
+        platform = PlatformState.empty();
         windows = new WindowedMetrics[64];
         for (int i = 0; i < windows.length; i++) {
             // CPU drifting between 55 % and 85 % on 20 instances: a mix of holds and steps.
@@ -68,6 +78,35 @@ public class DecisionCoreBenchmark {
         for (int i = 0; i < 40; i++) {
             evaluateOne();
         }
+        // One window of the demo's platform: four kinds in three regions, compute scaling up.
+        List<ScalingEvent> round = new ArrayList<>();
+        for (String region : List.of("eu-west", "us-east", "ap-south")) {
+            round.add(decision("chat-api", region, ServiceKind.COMPUTE, 20, 26));
+            round.add(decision("media-relay", region, ServiceKind.WEBRTC, 8, 8));
+            round.add(decision("chat-db", region, ServiceKind.DATABASE, 240, 240));
+            round.add(decision("sessions-cache", region, ServiceKind.CACHE, 6, 6));
+        }
+        platformRound = List.copyOf(round);
+    }
+
+    private static ScalingEvent decision(
+            String service, String region, ServiceKind kind, int from, int to) {
+        Subject s = new Subject(service, region, kind);
+        ScalingDecision d =
+                from == to
+                        ? ScalingDecision.noChange(
+                                s, START, from, to, Reason.WITHIN_TOLERANCE, "ok", from)
+                        : ScalingDecision.scaleTo(
+                                s,
+                                START,
+                                from,
+                                to,
+                                to,
+                                Reason.CPU_ABOVE_TARGET,
+                                "cpu",
+                                List.of(),
+                                from);
+        return ScalingEvent.of(d, null, PolicyRef.BUILTIN);
     }
 
     private ComputeEvaluator.Evaluation evaluateOne() {
@@ -96,9 +135,21 @@ public class DecisionCoreBenchmark {
         return evaluateOne();
     }
 
-    /** One evaluation and the command gate after it: the job's whole per-window decision. */
+    /** One evaluation and the coordinator's round after it: the job's whole per-window decision. */
     @Benchmark
-    public CommandGate.Result evaluateAndGate() {
-        return gate.admit(null, evaluateOne().event());
+    public Coordinator.RoundResult evaluateAndCoordinate() {
+        ScalingEvent e = evaluateOne().event();
+        Coordinator.RoundResult r = coordinator.coordinate(platform, List.of(e), e.decidedAt());
+        platform = r.next();
+        return r;
+    }
+
+    /**
+     * One round of a twelve-service platform (four kinds, three regions) in which compute scales up
+     * in every region: readiness, phases and locks, from a fresh platform state.
+     */
+    @Benchmark
+    public Coordinator.RoundResult coordinateTwelveServiceRound() {
+        return coordinator.coordinate(PlatformState.empty(), platformRound, START);
     }
 }

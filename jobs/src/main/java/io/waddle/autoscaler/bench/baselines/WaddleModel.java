@@ -7,7 +7,7 @@ import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * Ours, with its default policy: the job's windows, evaluator and command gate with the defaults of
+ * Ours, with its default policy: the job's windows, evaluator and coordinator with the defaults of
  * {@link AutoscalerOptions} (CPU target 70 %, tolerance 10 %, 300 s stabilization and cooldown, HPA
  * rate limits, 60 s windows sliding by 15 s). Only the bounds are the benchmark's, as for every
  * autoscaler.
@@ -33,6 +33,6 @@ public final class WaddleModel {
                 conf.get(AutoscalerOptions.TREND_WINDOWS),
                 conf.get(AutoscalerOptions.WINDOW_SIZE),
                 conf.get(AutoscalerOptions.WINDOW_SLIDE),
-                conf.get(AutoscalerOptions.COMMAND_IN_FLIGHT_TIMEOUT));
+                AutoscalerOptions.coordinator(conf));
     }
 }

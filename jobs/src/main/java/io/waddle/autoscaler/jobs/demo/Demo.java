@@ -129,7 +129,10 @@ public final class Demo {
             kafka.start();
             kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
             kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
-            kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
+            kafka.createTopics(
+                    List.of(
+                            AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
+                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue()));
             out.println("ready at " + kafka.bootstrapServers());
             out.println(
                     "  Change a policy while it runs, from another terminal:\n"

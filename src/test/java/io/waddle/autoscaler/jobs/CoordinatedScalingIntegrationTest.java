@@ -1,0 +1,160 @@
+package io.waddle.autoscaler.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.testing.KafkaTestCluster;
+import io.waddle.autoscaler.testing.SampleBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A load step on compute, end to end (Kafka broker, MiniCluster at parallelism 2, RocksDB,
+ * exactly-once): the database pool and the cache lack the headroom the bigger compute fleet needs,
+ * so the commands topic receives the database's scale-up, then the cache's, then compute's.
+ */
+class CoordinatedScalingIntegrationTest {
+    private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final double GIB = 1L << 30;
+
+    @RegisterExtension static final KafkaTestCluster KAFKA = new KafkaTestCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    /** 90 s of one region: compute at 90 % CPU, a quiet pool of 120, four cache nodes. */
+    private static List<String> loadStep() {
+        List<SampleBuilder> out = new ArrayList<>();
+        for (int t = 0; t < 90; t += 5) {
+            Instant at = START.plusSeconds(t);
+            for (int i = 0; i < 12; i++) {
+                out.add(
+                        SampleBuilder.compute("chat-api", "eu-west")
+                                .instance("i-" + i)
+                                .at(at)
+                                .cpu(90)
+                                .memory(40));
+            }
+            for (int p = 0; p < 2; p++) {
+                out.add(
+                        SampleBuilder.of("chat-db", "eu-west", ServiceKind.DATABASE)
+                                .instance("proxy-" + p)
+                                .at(at)
+                                .gauge("pool_size", 60)
+                                .gauge("active_connections", 50)
+                                .gauge("queue_depth", 0)
+                                .gauge("query_time_ms", 8)
+                                .gauge("replication_lag_s", 0.5));
+            }
+            for (int n = 0; n < 4; n++) {
+                out.add(
+                        SampleBuilder.of("sessions-cache", "eu-west", ServiceKind.CACHE)
+                                .instance("node-" + n)
+                                .at(at)
+                                .gauge("used_memory_bytes", 2 * GIB)
+                                .gauge("hit_rate", 0.9)
+                                .gauge("eviction_rate", 0));
+            }
+        }
+        return out.stream()
+                .map(SampleBuilder::build)
+                .sorted(Comparator.comparing(s -> s.timestamp()))
+                .map(Json::sampleToJson)
+                .toList();
+    }
+
+    @Test
+    void aComputeLoadStepSendsDatabaseThenCacheThenComputeCommands() throws Exception {
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
+        JobClient job = start();
+
+        KAFKA.produce("m", loadStep(), START.plusSeconds(90));
+
+        List<ScalingCommand> commands =
+                KAFKA.readUntil("c", true, c -> c.size() >= 3, WAIT).stream()
+                        .map(v -> Json.fromString(v, ScalingCommand.class))
+                        .toList();
+        // compute 12 -> ceil(12 x 90 / 70) = 16; the pool needs 1.2 x 10 x 16 = 192 connections,
+        // the cache 1.3 x 16 GiB / 4 GiB per node = 6 nodes.
+        assertThat(commands)
+                .extracting(c -> c.kind() + " " + c.service() + " " + c.from() + "->" + c.to())
+                .containsExactly(
+                        "database chat-db 120->192",
+                        "cache sessions-cache 4->6",
+                        "compute chat-api 12->16");
+        assertThat(commands)
+                .extracting(ScalingCommand::decidedAt)
+                .containsOnly(START.plusSeconds(15));
+        assertThat(commands.subList(0, 2))
+                .extracting(ScalingCommand::reason)
+                .containsOnly("DEPENDENCY_HEADROOM");
+
+        ScalingEvent compute =
+                KAFKA
+                        .readUntil(
+                                "e",
+                                true,
+                                e ->
+                                        e.stream()
+                                                .anyMatch(
+                                                        s ->
+                                                                s.contains(
+                                                                        commands.get(2)
+                                                                                .commandId())),
+                                WAIT)
+                        .stream()
+                        .map(s -> Json.fromString(s, ScalingEvent.class))
+                        .filter(e -> commands.get(2).commandId().equals(e.commandId()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(compute.detail())
+                .contains("waited for database chat-db 120->192")
+                .contains("waited for cache sessions-cache 4->6");
+        job.cancel().get();
+    }
+
+    private JobClient start() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        conf.set(AutoscalerOptions.METRICS_TOPIC, "m");
+        conf.set(AutoscalerOptions.COMMANDS_TOPIC, "c");
+        conf.set(AutoscalerOptions.EVENTS_TOPIC, "e");
+        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, "d");
+        conf.set(AutoscalerOptions.POLICIES_TOPIC, "p");
+        conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, "pe");
+        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, "r");
+        conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
+        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "coordinated");
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.configure(conf);
+        env.setParallelism(2);
+        KafkaConnectors kafka = new KafkaConnectors(conf);
+        return new AutoscalerPipeline(kafka.sources(), kafka.sinks(), conf).executeAsync(env);
+    }
+}
