@@ -14,6 +14,7 @@ import io.waddle.autoscaler.policy.PolicyParser;
 import io.waddle.autoscaler.policy.PolicyResolver;
 import io.waddle.autoscaler.policy.PolicySettings;
 import io.waddle.autoscaler.policy.ScalingPolicy;
+import io.waddle.autoscaler.scaling.Adoption;
 import io.waddle.autoscaler.scaling.CacheScaler;
 import io.waddle.autoscaler.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
@@ -25,7 +26,6 @@ import io.waddle.autoscaler.scaling.ScalerResult;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -181,41 +181,29 @@ public final class PolicyScalingFunction
     }
 
     /**
-     * A capacity the actuator applied that this scaler did not decide (the coordinator grew a
-     * dependency, trimmed to a global limit, or someone scaled by hand) becomes the scaler's own,
-     * unless the scaler has decided since.
+     * Adopts a capacity the actuator applied that this scaler did not decide ({@link Adoption}).
      */
     private void adopt(WindowedMetrics window, ActuationResult applied) throws Exception {
-        int capacity = applied.capacity();
-        Instant at = applied.decidedAt();
         switch (window.kind()) {
             case COMPUTE, WEBRTC -> {
                 ScalerState s = scalerState.value();
-                if (s != null
-                        && s.hasTarget()
-                        && s.targetInstances() != capacity
-                        && (s.lastScaleAt() == null || !at.isBefore(s.lastScaleAt()))) {
-                    scalerState.update(s.observing(capacity));
+                ScalerState adopted = Adoption.adopt(s, applied);
+                if (adopted != s) {
+                    scalerState.update(adopted);
                 }
             }
             case DATABASE -> {
                 PoolState p = poolState.value();
-                if (p != null
-                        && p.size() > 0
-                        && p.size() != capacity
-                        && (p.lastScaleAt() == null || !at.isBefore(p.lastScaleAt()))) {
-                    poolState.update(new PoolState(capacity, at, p.pressureSince(), p.idleSince()));
+                PoolState adopted = Adoption.adopt(p, applied);
+                if (adopted != p) {
+                    poolState.update(adopted);
                 }
             }
             case CACHE -> {
                 CacheState c = cacheState.value();
-                if (c != null
-                        && c.nodes() > 0
-                        && c.nodes() != capacity
-                        && (c.lastScaleAt() == null || !at.isBefore(c.lastScaleAt()))) {
-                    cacheState.update(
-                            new CacheState(
-                                    capacity, at, c.previousEvictionRate(), c.previousHitRate()));
+                CacheState adopted = Adoption.adopt(c, applied);
+                if (adopted != c) {
+                    cacheState.update(adopted);
                 }
             }
         }

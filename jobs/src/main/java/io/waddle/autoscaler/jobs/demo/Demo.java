@@ -5,6 +5,7 @@ import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
@@ -62,6 +63,12 @@ public final class Demo {
 
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final double TARGET_UTILIZATION = 0.7;
+
+    /** The simulated sessions: bytes of cache per request per second, on 4 GiB nodes. */
+    private static final double CACHE_BYTES_PER_REQUEST = 4e6;
+
+    private static final double CACHE_NODE_BYTES = 4L << 30;
+    private static final int CONNECTIONS_PER_WORKER = 10;
     private static final String METRICS = "waddle.metrics";
     private static final String COMMANDS = "waddle.scaling-commands";
     private static final String EVENTS = "waddle.scaling-events";
@@ -178,18 +185,25 @@ public final class Demo {
         List<SimService> services = services(instances, capacity);
         List<SupplyLedger> ledgers = new ArrayList<>();
         for (SimService s : services) {
-            platform.addService(
-                    s.model().service(),
-                    s.region().name(),
-                    s.model().initialCapacity(step(trace, s, start, platform)));
+            int initial = s.model().initialCapacity(step(trace, s, start, platform));
+            platform.addService(s.model().service(), s.region().name(), initial);
             ledgers.add(new SupplyLedger(capacity));
+            // The actuator's inventory: what each service has before any command.
+            report(
+                    producer,
+                    ActuationResult.observed(
+                            s.model().service(),
+                            s.region().name(),
+                            s.model().kind(),
+                            initial,
+                            start));
         }
         long wallStart = System.nanoTime();
         long viewEverySteps = Duration.ofMinutes(options.viewEveryMinutes()).dividedBy(STEP);
         long step = 0;
         for (Instant t = start; t.isBefore(end); t = t.plus(STEP), step++) {
             platform.advance(t);
-            applyCommands(platform, services, ledgers, t);
+            applyCommands(platform, services, ledgers, producer, t);
             for (int i = 0; i < services.size(); i++) {
                 SimService s = services.get(i);
                 ServiceModel.Step now = step(trace, s, t, platform);
@@ -254,12 +268,21 @@ public final class Demo {
                                 new WebRtcModel("media-relay", r.name(), 8, r.phaseHours()), r));
             }
             for (Region r : REGIONS) {
-                out.add(new SimService(new DatabaseModel("chat-db", r.name(), 10, capacity), r));
+                out.add(
+                        new SimService(
+                                new DatabaseModel(
+                                        "chat-db", r.name(), CONNECTIONS_PER_WORKER, capacity),
+                                r));
             }
             for (Region r : REGIONS) {
                 out.add(
                         new SimService(
-                                new CacheModel("sessions-cache", r.name(), 4e6, 4L << 30), r));
+                                new CacheModel(
+                                        "sessions-cache",
+                                        r.name(),
+                                        CACHE_BYTES_PER_REQUEST,
+                                        CACHE_NODE_BYTES),
+                                r));
             }
         }
         return out;
@@ -279,16 +302,29 @@ public final class Demo {
             SimulatedPlatform platform,
             List<SimService> services,
             List<SupplyLedger> ledgers,
+            KafkaProducer<String, String> producer,
             Instant now) {
         ScalingCommand c;
         while ((c = commands.poll()) != null) {
             platform.apply(c, now);
+            report(producer, ActuationResult.applied(c, now));
             for (int i = 0; i < services.size(); i++) {
                 if (services.get(i).key().equals(c.serviceRegionKey())) {
                     ledgers.get(i).countCommand(c.to() > c.from());
                 }
             }
         }
+    }
+
+    /** The actuator's word on a command (or its inventory), for the job to read back. */
+    private static void report(KafkaProducer<String, String> producer, ActuationResult r) {
+        producer.send(
+                new ProducerRecord<>(
+                        AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                        null,
+                        r.appliedAt().toEpochMilli(),
+                        r.serviceRegionKey(),
+                        Json.toString(r)));
     }
 
     private void printView(
@@ -340,6 +376,15 @@ public final class Demo {
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-demo");
         conf.set(AutoscalerOptions.COMPUTE_TARGET_REQUESTS, capacity * TARGET_UTILIZATION);
+        // The coordinator's readiness rules describe the simulated platform: a compute instance at
+        // full load holds `capacity` requests/s of sessions in the cache and opens 10 connections.
+        double gib = 1L << 30;
+        conf.set(
+                AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
+                capacity * CACHE_BYTES_PER_REQUEST / gib);
+        conf.set(AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_NODE, CACHE_NODE_BYTES / gib);
+        conf.set(AutoscalerOptions.COORDINATOR_CONNECTIONS_PER_INSTANCE, CONNECTIONS_PER_WORKER);
+        conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, options.globalMax());
         // A source subtask or partition without samples must not hold event time back for long:
         // at this speed-up 30 s of wall-clock time would be half an hour of simulated time.
         conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.jobs.demo;
 
+import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public record DemoOptions(
         long seed,
         Path workDir,
         boolean allKinds,
+        String globalMax,
         boolean help) {
 
     static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -53,6 +55,9 @@ public record DemoOptions(
               --services all|compute   all: every kind (compute chat-api, WebRTC media-relay, database
                                        chat-db, cache sessions-cache) in eu-west, us-east and
                                        ap-south (default); compute: chat-api only
+              --global-max SPEC        services' totals across regions, e.g. media-relay=20: the
+                                       coordinator places capacity where the demand is, largest
+                                       first, and rebalances (default: no global limits)
               --help                   print this and exit
             """;
 
@@ -69,6 +74,7 @@ public record DemoOptions(
         long seed = 1998;
         Path workDir = Path.of("target", "demo");
         boolean allKinds = true;
+        String globalMax = "";
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -100,6 +106,14 @@ public record DemoOptions(
                     }
                     allKinds = v.equals("all");
                 }
+                case "--global-max" -> {
+                    try {
+                        CoordinatorConfig.parseGlobalMax(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--global-max: " + e.getMessage());
+                    }
+                    globalMax = v;
+                }
                 default ->
                         throw new IllegalArgumentException(
                                 "unknown flag " + flag + " (see --help)");
@@ -118,6 +132,7 @@ public record DemoOptions(
                 seed,
                 workDir,
                 allKinds,
+                globalMax,
                 help);
     }
 
