@@ -93,6 +93,33 @@ class CacheScalerTest {
     }
 
     @Test
+    void followsMemoryDownOneStepAtATimeWhenNothingIsEvicted() {
+        // 10 nodes, 5 GiB used: memory needs ceil(5 x 1.25 / 4) = 2 nodes; hit rate is fine.
+        ScalingDecision d =
+                scaler.decide(nodes(10), window(START, 10, 5, 0.9, 0), START).decision();
+
+        assertThat(d.to()).isEqualTo(8);
+        assertThat(d.reason()).isEqualTo(Reason.MEMORY_BELOW_CAPACITY);
+    }
+
+    @Test
+    void memoryNeedingMoreThanSeventyPercentOfTheNodesKeepsThem() {
+        // 10 nodes, 23 GiB used: ceil(23 x 1.25 / 4) = 8 nodes, above 70 % of 10.
+        ScalingDecision d =
+                scaler.decide(nodes(10), window(START, 10, 23, 0.9, 0), START).decision();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.NO_CHANGE);
+    }
+
+    @Test
+    void evictionsStopAMemoryScaleDown() {
+        ScalingDecision d =
+                scaler.decide(nodes(10), window(START, 10, 5, 0.9, 0.5), START).decision();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.NO_CHANGE);
+    }
+
+    @Test
     void aScaleDownWaitsForTheCooldown() {
         CacheScaler.Result up = scaler.decide(nodes(4), window(START, 4, 20, 0.9, 0), START);
         ScalingDecision tooSoon =

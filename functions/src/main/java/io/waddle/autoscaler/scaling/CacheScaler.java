@@ -17,12 +17,18 @@ import java.util.Locale;
  * <ul>
  *   <li>Scale up when memory needs more nodes, or when evictions climb (above the floor and 20 %
  *       over the last window) while the hit rate falls: one node (or 20 %) more.
- *   <li>Scale down only when the cache is larger than useful: hit rate below 0.5 and evictions
- *       below 0.01/s offer 80 % of the nodes (at least one, never below what memory needs), not
- *       within the cooldown. Memory alone never shrinks a cache: its contents are its value.
+ *   <li>Scale down when the cache is larger than useful: hit rate below 0.5 and evictions below
+ *       0.01/s offer 80 % of the nodes (at least one, never below what memory needs), not within
+ *       the cooldown.
+ *   <li>Nodes also follow memory use down, gently: with nothing evicted and memory needing less
+ *       than 70 % of the nodes, one step to 80 % (never below what memory needs), not within the
+ *       cooldown. Everything cached still fits, so nothing of value is dropped.
  * </ul>
  */
 public final class CacheScaler {
+    /** Memory use alone shrinks a cache only when it needs less than this share of its nodes. */
+    static final double MEMORY_SCALE_DOWN_MARGIN = 0.7;
+
     private final Config config;
 
     public record Config(
@@ -113,14 +119,21 @@ public final class CacheScaler {
                                 state.previousHitRate());
             }
         }
-        if (desired == current
-                && hit < config.lowHitRate()
-                && evictions < config.lowEvictionRate()) {
+        Reason shrink = null;
+        if (desired == current && evictions < config.lowEvictionRate()) {
+            if (hit < config.lowHitRate()) {
+                shrink = Reason.LOW_HIT_RATE_NO_EVICTIONS;
+            } else if (byMemory < current * MEMORY_SCALE_DOWN_MARGIN) {
+                shrink = Reason.MEMORY_BELOW_CAPACITY;
+            }
+        }
+        if (shrink != null) {
+            // One step of 80 % at a time, never below what memory needs, at least one node.
             int offered =
-                    Math.max(
-                            Math.max(1, byMemory),
-                            (int) Math.floor(current * config.scaleDownShare()));
-            offered = clamp(offered);
+                    clamp(
+                            Math.max(
+                                    Math.max(1, byMemory),
+                                    (int) Math.floor(current * config.scaleDownShare())));
             if (offered < current) {
                 if (state.lastScaleAt() != null
                         && now.isBefore(state.lastScaleAt().plus(config.cooldown()))) {
@@ -136,7 +149,7 @@ public final class CacheScaler {
                             new CacheState(current, state.lastScaleAt(), evictions, hit));
                 }
                 desired = offered;
-                reason = Reason.LOW_HIT_RATE_NO_EVICTIONS;
+                reason = shrink;
             }
         }
         if (desired == current) {

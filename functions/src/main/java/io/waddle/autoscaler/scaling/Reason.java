@@ -29,6 +29,8 @@ public enum Reason {
     REPLICATION_LAG_GUARD(
             "replication lag is above the policy limit: no load is added to the replica set"),
     MEMORY_ABOVE_CAPACITY("cache memory use needs more nodes, with headroom"),
+    MEMORY_BELOW_CAPACITY(
+            "cache memory use needs well under its nodes and nothing is evicted: one step down"),
     EVICTIONS_RISING("evictions climb while the hit rate falls"),
     LOW_HIT_RATE_NO_EVICTIONS(
             "hit rate is low and nothing is evicted: the cache is larger than useful"),

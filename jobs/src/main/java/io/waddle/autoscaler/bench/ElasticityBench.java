@@ -3,6 +3,7 @@ package io.waddle.autoscaler.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.waddle.autoscaler.bench.baselines.WaddleModel;
+import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.sim.Trace;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,11 @@ public final class ElasticityBench {
             figures.
 
               --trace FILE            the trace (with --all: an extra trace beside the shipped ones)
+              --kind KIND             compute (default), webrtc, database or cache. For the last
+                                      three, one region of the demo's platform replays the trace:
+                                      a compute fleet that waddle scales, and the service of that
+                                      kind scaled by waddle (its scaler and the coordinator),
+                                      static-peak or oracle; figures are in the kind's units
               --autoscaler NAME       hpa, keda, flink-operator, aws-predictive, oracle, static-peak
                                       or waddle (default waddle)
               --json                  print one JSON object
@@ -83,15 +89,25 @@ public final class ElasticityBench {
         Instant start = a.start != null ? a.start : trace.start();
         Instant end = a.end != null ? a.end : trace.end();
         Map<String, Object> result =
-                a.flink
-                        ? runOnFlink(trace, a.traces.get(0).toString(), a.settings, start, end)
-                        : runOne(
+                a.kind != ServiceKind.COMPUTE
+                        ? runKind(
                                 trace,
                                 a.traces.get(0).toString(),
+                                a.kind,
                                 a.autoscaler,
                                 a.settings,
                                 start,
-                                end);
+                                end)
+                        : a.flink
+                                ? runOnFlink(
+                                        trace, a.traces.get(0).toString(), a.settings, start, end)
+                                : runOne(
+                                        trace,
+                                        a.traces.get(0).toString(),
+                                        a.autoscaler,
+                                        a.settings,
+                                        start,
+                                        end);
         if (a.json) {
             out.println(
                     new ObjectMapper()
@@ -120,6 +136,31 @@ public final class ElasticityBench {
         ElasticityEngine.Run run =
                 engine.run(Autoscalers.create(autoscaler, engine, s, start, end), start, end);
         return result(engine, traceName, "direct", run, s, start, end);
+    }
+
+    /**
+     * A WebRTC, database or cache service's figures, in its units. No elastic speedup: the
+     * baselines here (static-peak, oracle) are never short, which the speedup's ratios cannot
+     * weigh.
+     */
+    public static Map<String, Object> runKind(
+            Trace trace,
+            String traceName,
+            ServiceKind kind,
+            String autoscaler,
+            BenchSettings s,
+            Instant start,
+            Instant end) {
+        ElasticityEngine.Run run =
+                new KindElasticityEngine(trace, s, kind).run(autoscaler, start, end);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("trace", traceName);
+        result.put("kind", kind.wireName());
+        result.put("autoscaler", run.autoscaler());
+        result.put("start", start.toString());
+        result.put("end", end.toString());
+        result.putAll(run.figures());
+        return result;
     }
 
     /** waddle as the real job, with the elastic speedup against the (direct) hpa. */
@@ -172,6 +213,7 @@ public final class ElasticityBench {
     static final class Args {
         final List<Path> traces = new ArrayList<>();
         String autoscaler = "waddle";
+        ServiceKind kind = ServiceKind.COMPUTE;
         boolean json;
         boolean all;
         boolean help;
@@ -206,6 +248,17 @@ public final class ElasticityBench {
                         switch (f) {
                             case "--trace" -> a.traces.add(Path.of(v));
                             case "--autoscaler" -> a.autoscaler = v;
+                            case "--kind" ->
+                                    a.kind =
+                                            ServiceKind.fromWireName(v)
+                                                    .orElseThrow(
+                                                            () ->
+                                                                    new IllegalArgumentException(
+                                                                            "--kind is compute,"
+                                                                                    + " webrtc,"
+                                                                                    + " database or"
+                                                                                    + " cache; got "
+                                                                                    + v));
                             case "--start" -> a.start = time(f, v);
                             case "--end" -> a.end = time(f, v);
                             case "--peak-instances" -> peak = Integer.parseInt(v);
@@ -239,6 +292,20 @@ public final class ElasticityBench {
                 throw new IllegalArgumentException(
                         "--engine flink runs waddle, the real job, alone: use it with --autoscaler"
                                 + " waddle and without --all");
+            }
+            if (a.kind != ServiceKind.COMPUTE) {
+                if (a.all || a.flink) {
+                    throw new IllegalArgumentException(
+                            "--kind " + a.kind.wireName() + " runs alone, on the direct engine");
+                }
+                if (!KindElasticityEngine.AUTOSCALERS.contains(a.autoscaler)) {
+                    throw new IllegalArgumentException(
+                            "for --kind "
+                                    + a.kind.wireName()
+                                    + " the autoscaler is one of "
+                                    + String.join(", ", KindElasticityEngine.AUTOSCALERS));
+                }
+                return a;
             }
             if (!a.all && !Autoscalers.NAMES.contains(a.autoscaler)) {
                 throw new IllegalArgumentException(

@@ -49,8 +49,8 @@ import org.apache.flink.configuration.Configuration;
  *       kind with its defaults, the coordinator's round over both services, and the actuator's
  *       results read back (adoption, the pool's worker count), as in the job;
  *   <li>{@code static-peak}: the service's peak demand over the span, all the time;
- *   <li>{@code oracle}: asks at each step for the demand one provisioning delay ahead, so it is
- *       ready just in time.
+ *   <li>{@code oracle}: asks at each step for the peak demand of the next provisioning delay, so it
+ *       is ready just in time and never short.
  * </ul>
  *
  * Demand and supply are in the service's units (relays, pool connections, cache nodes); the SPEC
@@ -135,7 +135,7 @@ public final class KindElasticityEngine {
             // The readiness rules describe the simulated platform, as in the demo.
             conf.set(
                     AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
-                    capacityPerInstance * 4e6 / (1L << 30));
+                    capacityPerInstance * TARGET_UTILIZATION * 4e6 / (1L << 30));
             this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
             this.computeEvaluator =
                     new ComputeEvaluator(
@@ -206,7 +206,11 @@ public final class KindElasticityEngine {
             }
             if (autoscaler.equals("oracle")) {
                 int ahead = (int) settings.provisioningDelay().dividedBy(settings.step());
-                int want = knownDemand[Math.min(steps - 1, i + ahead)];
+                // Ready in time for every step until a new unit could be: the horizon's peak.
+                int want = 0;
+                for (int j = i; j <= Math.min(steps - 1, i + ahead); j++) {
+                    want = Math.max(want, knownDemand[j]);
+                }
                 if (want
                         != platform.ready(service.service(), REGION)
                                 + platform.starting(service.service(), REGION)) {

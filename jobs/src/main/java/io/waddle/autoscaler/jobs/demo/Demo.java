@@ -377,11 +377,12 @@ public final class Demo {
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-demo");
         conf.set(AutoscalerOptions.COMPUTE_TARGET_REQUESTS, capacity * TARGET_UTILIZATION);
         // The coordinator's readiness rules describe the simulated platform: a compute instance at
-        // full load holds `capacity` requests/s of sessions in the cache and opens 10 connections.
+        // its target utilization holds that many requests/s of sessions in the cache, and opens 10
+        // connections.
         double gib = 1L << 30;
         conf.set(
                 AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
-                capacity * CACHE_BYTES_PER_REQUEST / gib);
+                capacity * TARGET_UTILIZATION * CACHE_BYTES_PER_REQUEST / gib);
         conf.set(AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_NODE, CACHE_NODE_BYTES / gib);
         conf.set(AutoscalerOptions.COORDINATOR_CONNECTIONS_PER_INSTANCE, CONNECTIONS_PER_WORKER);
         conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, options.globalMax());
