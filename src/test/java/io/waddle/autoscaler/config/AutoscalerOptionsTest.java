@@ -3,6 +3,8 @@ package io.waddle.autoscaler.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waddle.autoscaler.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,5 +63,47 @@ class AutoscalerOptionsTest {
         assertThat(c.scaleUp().policies())
                 .extracting(Object::toString)
                 .containsExactly("50%/30s", "2/60s");
+    }
+
+    @Test
+    void aDependencyCycleIsRefusedAtStartNamingTheOptionAndTheCycle() {
+        Configuration conf = new Configuration();
+        conf.set(
+                AutoscalerOptions.COORDINATOR_DEPENDENCIES,
+                "compute->cache,cache->database,database->compute");
+
+        assertThatThrownBy(() -> AutoscalerOptions.coordinator(conf))
+                .hasMessageContaining("autoscaler.coordinator.dependencies")
+                .hasMessageContaining("dependency cycle: compute -> cache -> database -> compute");
+    }
+
+    @Test
+    void globalMaximaAreReadPerServiceAndBadOnesRefused() {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, "media-relay=60, chat-api=200");
+
+        assertThat(AutoscalerOptions.coordinator(conf).globalMax())
+                .containsEntry("media-relay", 60)
+                .containsEntry("chat-api", 200);
+
+        conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, "media-relay=-1");
+        assertThatThrownBy(() -> AutoscalerOptions.coordinator(conf))
+                .hasMessageContaining("global max of media-relay must be in [1, 1000000]");
+        conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, "media-relay");
+        assertThatThrownBy(() -> AutoscalerOptions.coordinator(conf))
+                .hasMessageContaining("must look like media-relay=60");
+    }
+
+    @Test
+    void theCoordinatorsDefaultsAreTheIssuesNumbers() {
+        CoordinatorConfig c = AutoscalerOptions.coordinator(new Configuration());
+
+        assertThat(c.readiness().databaseConnectionsFor(18)).isEqualTo(216); // 1.2 x 10 x 18
+        assertThat(c.readiness().cacheNodesFor(18)).isEqualTo(6); // 1.3 x 18 GiB / 4 GiB
+        assertThat(c.lockTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(c.graph().phaseOf(ServiceKind.DATABASE))
+                .isLessThan(c.graph().phaseOf(ServiceKind.COMPUTE));
+        assertThat(c.graph().phaseOf(ServiceKind.COMPUTE))
+                .isLessThan(c.graph().phaseOf(ServiceKind.WEBRTC));
     }
 }
