@@ -182,6 +182,56 @@ class CoordinatorTest {
     }
 
     @Test
+    void aSmallerPoolDecidedWhileItsHeadroomGrowthIsInFlightIsNotHeldForLater() {
+        PlatformState grown =
+                coordinator
+                        .coordinate(
+                                PlatformState.empty(),
+                                List.of(
+                                        scale(ServiceKind.COMPUTE, "chat-api", 12, 18, START),
+                                        hold(ServiceKind.DATABASE, "chat-db", 120, START)),
+                                START)
+                        .next();
+        // The pool's scaler, not yet aware of the 216, wants 180; then holds at 180.
+        Coordinator.RoundResult locked =
+                coordinator.coordinate(
+                        grown,
+                        List.of(scale(ServiceKind.DATABASE, "chat-db", 120, 180, SLIDE_LATER)),
+                        SLIDE_LATER);
+        Coordinator.RoundResult released =
+                coordinator.coordinate(
+                        Coordinator.applied(
+                                locked.next(),
+                                ActuationResult.applied(
+                                        ScalingCommand.of(
+                                                coordinator
+                                                        .coordinate(
+                                                                PlatformState.empty(),
+                                                                List.of(
+                                                                        scale(
+                                                                                ServiceKind.COMPUTE,
+                                                                                "chat-api",
+                                                                                12,
+                                                                                18,
+                                                                                START),
+                                                                        hold(
+                                                                                ServiceKind
+                                                                                        .DATABASE,
+                                                                                "chat-db",
+                                                                                120,
+                                                                                START)),
+                                                                START)
+                                                        .ordered()
+                                                        .get(0)),
+                                        SLIDE_LATER)),
+                        List.of(hold(ServiceKind.DATABASE, "chat-db", 180, ONE_MINUTE_LATER)),
+                        ONE_MINUTE_LATER);
+
+        assertThat(locked.ordered().get(0).reason()).isEqualTo("LOCKED");
+        assertThat(released.ordered()).noneMatch(ScalingEvent::issuesCommand);
+    }
+
+    @Test
     void decisionsGoOutPhaseByPhaseDependenciesFirst() {
         List<ScalingEvent> round =
                 List.of(

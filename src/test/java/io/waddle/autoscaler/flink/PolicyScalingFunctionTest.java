@@ -2,8 +2,6 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.ControlRecord;
 import io.waddle.autoscaler.model.GaugeStats;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
@@ -35,7 +33,7 @@ class PolicyScalingFunctionTest {
     private static final int MAX_PARALLELISM = 128;
 
     private KeyedTwoInputStreamOperatorTestHarness<
-                    String, WindowedMetrics, ControlRecord, ScalingEvent>
+                    String, WindowedMetrics, PolicyRecord, ScalingEvent>
             harness;
 
     @BeforeEach
@@ -50,13 +48,13 @@ class PolicyScalingFunctionTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, WindowedMetrics, ControlRecord, ScalingEvent>
+                    String, WindowedMetrics, PolicyRecord, ScalingEvent>
             newHarness(int parallelism, int subtask) throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(
                         new PolicyScalingFunction(
                                 ComputeScalerConfig.defaults(), 8, IDLE_RETENTION),
-                        List.of(PolicyScalingFunction.POLICIES, PolicyScalingFunction.CAPACITIES)),
+                        List.of(PolicyScalingFunction.POLICIES)),
                 WindowedMetrics::serviceRegionKey,
                 null,
                 Types.STRING,
@@ -76,19 +74,17 @@ class PolicyScalingFunctionTest {
 
     private static void publish(
             KeyedTwoInputStreamOperatorTestHarness<
-                            String, WindowedMetrics, ControlRecord, ScalingEvent>
+                            String, WindowedMetrics, PolicyRecord, ScalingEvent>
                     h,
             String id,
             String json)
             throws Exception {
-        h.processElement2(
-                new StreamRecord<>(
-                        ControlRecord.of(new PolicyRecord(id, json, "policies-0@1", START))));
+        h.processElement2(new StreamRecord<>(new PolicyRecord(id, json, "policies-0@1", START)));
     }
 
     private static void send(
             KeyedTwoInputStreamOperatorTestHarness<
-                            String, WindowedMetrics, ControlRecord, ScalingEvent>
+                            String, WindowedMetrics, PolicyRecord, ScalingEvent>
                     h,
             WindowedMetrics w)
             throws Exception {
@@ -378,65 +374,39 @@ class PolicyScalingFunctionTest {
         }
     }
 
-    private static WindowedMetrics pool(Instant end, double poolSize, double queueDepth) {
+    private static WindowedMetrics pool(Instant end, double poolSize, double workers) {
         return WindowBuilder.endingAt(end)
                 .service("chat-db")
                 .kind(ServiceKind.DATABASE)
                 .instances(2)
                 .gauge("pool_size", poolSize / 2)
+                .gauge("client_instances", workers / 2)
                 .gauge("active_connections", poolSize / 4)
-                .gauge("queue_depth", queueDepth)
+                .gauge("queue_depth", 0)
                 .gauge("query_time_ms", 8)
                 .gauge("replication_lag_s", 0.5)
                 .build();
     }
 
-    private static void result(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, WindowedMetrics, ControlRecord, ScalingEvent>
-                    h,
-            ActuationResult r)
-            throws Exception {
-        h.processElement2(new StreamRecord<>(ControlRecord.of(r)));
-    }
-
     @Test
-    void aPoolIsSizedFromItsRegionsComputeWorkersAsTheActuatorReportsThem() throws Exception {
-        result(
-                harness,
-                ActuationResult.observed("chat-api", "eu-west", ServiceKind.COMPUTE, 14, START));
-        result(
-                harness,
-                ActuationResult.observed("chat-api", "us-east", ServiceKind.COMPUTE, 50, START));
-
-        send(harness, pool(START, 100, 0));
+    void aPoolIsSizedFromTheComputeWorkersItsProxiesCount() throws Exception {
+        send(harness, pool(START, 100, 14));
 
         ScalingEvent e = last();
-        assertThat(e.to()).isEqualTo(140); // 14 eu-west workers x 10; us-east is not its region
+        assertThat(e.kind()).isEqualTo("database");
+        assertThat(e.to()).isEqualTo(140); // 14 workers x 10
         assertThat(e.reason()).isEqualTo("WORKERS_NEED_CONNECTIONS");
     }
 
     @Test
-    void aScalerAdoptsACapacityTheCoordinatorAppliedForIt() throws Exception {
-        send(harness, pool(START, 100, 0)); // first sight: 100, workers unknown
-        result(
-                harness,
-                new ActuationResult(
-                        1,
-                        "grown-for-headroom",
-                        "chat-db",
-                        "eu-west",
-                        "database",
-                        ActuationResult.APPLIED,
-                        216,
-                        216,
-                        "scaled to 216",
-                        FIFTEEN_SECONDS_LATER,
-                        FIFTEEN_SECONDS_LATER));
+    void aPoolTheCoordinatorGrewIsThePoolsSizeFromThenOn() throws Exception {
+        send(harness, pool(START, 100, 10)); // 10 workers x 10: holds at 100
+        // The coordinator grew it to 216 for a compute scale-up; the proxies report it.
+        send(harness, pool(THIRTY_SECONDS_LATER, 216, 18));
 
-        send(harness, pool(THIRTY_SECONDS_LATER, 216, 0));
-
-        assertThat(last().from()).isEqualTo(216);
-        assertThat(last().outcome()).isEqualTo("NO_CHANGE");
+        ScalingEvent e = last();
+        assertThat(e.from()).isEqualTo(216);
+        assertThat(e.outcome()).isEqualTo("SUPPRESSED"); // 180 needed, but not idle for 300 s yet
+        assertThat(e.reason()).isEqualTo("IDLE_TIMEOUT");
     }
 }

@@ -128,4 +128,28 @@ class CacheScalerTest {
 
         assertThat(tooSoon.reason()).isEqualTo(Reason.COOLDOWN);
     }
+
+    @Test
+    void moreNodesReportingThanDecidedAreTheCachesSizeOutsideItsCooldown() {
+        // Decided 4 long ago; the coordinator grew it to 6, which now report (18 GiB used: 6
+        // nodes with headroom).
+        CacheScaler.Result r = scaler.decide(nodes(4), window(START, 6, 18, 0.9, 0), START);
+
+        assertThat(r.decision().from()).isEqualTo(6);
+        assertThat(r.next().nodes()).isEqualTo(6);
+    }
+
+    @Test
+    void nodesStillReportingRightAfterAScaleDownAreNotTakenBack() {
+        CacheScaler.Result down =
+                scaler.decide(nodes(10), window(START, 10, 5, 0.3, 0), START); // to 8
+        CacheScaler.Result next =
+                scaler.decide(
+                        down.next(),
+                        window(FIFTEEN_SECONDS_LATER, 10, 5, 0.3, 0),
+                        FIFTEEN_SECONDS_LATER);
+
+        assertThat(down.decision().to()).isEqualTo(8);
+        assertThat(next.decision().from()).isEqualTo(8);
+    }
 }

@@ -95,4 +95,35 @@ class DatabasePoolScalerTest {
         DatabasePoolScaler.Result idle = scaler.decide(pool(20), window(START, 0, 1, 0), 0, START);
         assertThat(idle.decision().recommended()).isEqualTo(10);
     }
+
+    @Test
+    void theWorkersAreTheClientInstancesTheProxiesCount() {
+        WindowedMetrics w = window(START, 1, 10, 0);
+        Map<String, GaugeStats> g = new HashMap<>(w.gauges());
+        g.put(Gauges.CLIENT_INSTANCES, new GaugeStats(2, 18, 9)); // 9 per proxy
+        WindowedMetrics withClients =
+                new WindowedMetrics(
+                        w.service(), w.region(), w.kind(), w.windowStart(), w.windowEnd(), 2, g);
+
+        assertThat(scaler.decide(pool(100), withClients, START).decision().to()).isEqualTo(180);
+        assertThat(scaler.decide(pool(100), w, START).decision().outcome())
+                .as("without client counts only the pressure and idle rules apply")
+                .isEqualTo(Outcome.NO_CHANGE);
+    }
+
+    @Test
+    void aLargerPoolTheProxiesReportIsThePoolsSize() {
+        WindowedMetrics w = window(START, 1, 10, 0);
+        Map<String, GaugeStats> g = new HashMap<>(w.gauges());
+        g.put(Gauges.POOL_SIZE, new GaugeStats(2, 216, 108));
+        WindowedMetrics grown =
+                new WindowedMetrics(
+                        w.service(), w.region(), w.kind(), w.windowStart(), w.windowEnd(), 2, g);
+
+        DatabasePoolScaler.Result r = scaler.decide(pool(120), grown, 18, START);
+
+        assertThat(r.decision().from()).isEqualTo(216);
+        assertThat(r.decision().reason()).isEqualTo(Reason.IDLE_TIMEOUT); // 180 needed
+        assertThat(r.next().size()).isEqualTo(216);
+    }
 }

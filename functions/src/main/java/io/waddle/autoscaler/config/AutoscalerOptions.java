@@ -118,8 +118,8 @@ public final class AutoscalerOptions {
                     .defaultValue("waddle.actuation-results")
                     .withDescription(
                             "Topic the actuator reports each command's result to (applied or"
-                                + " failed). The job reads it back: the result releases the"
-                                + " service's lock, and its scaler adopts the capacity applied.");
+                                    + " failed). The job reads it back: the result releases the"
+                                    + " service's lock in the coordinator at once.");
 
     // ---- Ingest -----------------------------------------------------------------------------
 

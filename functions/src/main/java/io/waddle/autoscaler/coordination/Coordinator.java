@@ -257,7 +257,13 @@ public final class Coordinator {
                         Reason.DUPLICATE_IN_FLIGHT,
                         "command " + lock.commandId() + " to " + lock.target() + " is in flight");
             }
-            deferred.put(key, e.to());
+            // Less than the headroom the coordinator is adding was decided without knowing of it:
+            // not held for later; the scaler decides again once it sees the bigger pool or cache.
+            if (lock.headroom() && e.to() < lock.target()) {
+                deferred.remove(key);
+            } else {
+                deferred.put(key, e.to());
+            }
             return e.suppressedBy(
                     Reason.LOCKED,
                     "command "
@@ -550,7 +556,14 @@ public final class Coordinator {
 
         void lock(ScalingEvent e) {
             String key = e.serviceRegionKey();
-            locks.put(key, new Lock(e.commandId(), e.to(), e.to() > e.from(), now));
+            locks.put(
+                    key,
+                    new Lock(
+                            e.commandId(),
+                            e.to(),
+                            e.to() > e.from(),
+                            Reason.DEPENDENCY_HEADROOM.name().equals(e.reason()),
+                            now));
             capacities.put(key, new Capacity(e.service(), e.region(), e.kind(), e.to(), now));
         }
 

@@ -40,7 +40,9 @@ public record PlatformState(
      * A command in flight.
      *
      * @param scaleUp its direction, to recognise completion from the reporting instances
+     * @param headroom whether the coordinator issued it, growing a dependency for a dependent
      */
-    public record Lock(String commandId, int target, boolean scaleUp, Instant since)
+    public record Lock(
+            String commandId, int target, boolean scaleUp, boolean headroom, Instant since)
             implements Serializable {}
 }

@@ -1,20 +1,16 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.ControlRecord;
 import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.policy.InvalidPolicyException;
 import io.waddle.autoscaler.policy.PolicyParser;
 import io.waddle.autoscaler.policy.PolicyResolver;
 import io.waddle.autoscaler.policy.PolicySettings;
 import io.waddle.autoscaler.policy.ScalingPolicy;
-import io.waddle.autoscaler.scaling.Adoption;
 import io.waddle.autoscaler.scaling.CacheScaler;
 import io.waddle.autoscaler.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
@@ -52,22 +48,12 @@ import org.apache.flink.util.OutputTag;
  * anything else is reported on {@link #POLICY_EVENTS} and changes nothing.
  */
 public final class PolicyScalingFunction
-        extends KeyedBroadcastProcessFunction<
-                String, WindowedMetrics, ControlRecord, ScalingEvent> {
+        extends KeyedBroadcastProcessFunction<String, WindowedMetrics, PolicyRecord, ScalingEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final MapStateDescriptor<String, ScalingPolicy> POLICIES =
             new MapStateDescriptor<>(
                     "policies", Types.STRING, TypeInformation.of(ScalingPolicy.class));
-
-    /**
-     * The latest capacity the actuator applied or observed, by service/region: a scaler adopts it
-     * when it is newer than its own last change, and a database pool counts its region's compute
-     * workers from it.
-     */
-    public static final MapStateDescriptor<String, ActuationResult> CAPACITIES =
-            new MapStateDescriptor<>(
-                    "capacities", Types.STRING, TypeInformation.of(ActuationResult.class));
 
     public static final OutputTag<PolicyEvent> POLICY_EVENTS = new OutputTag<>("policy-events") {};
     static final ValueStateDescriptor<ScalerState> SCALER =
@@ -128,20 +114,10 @@ public final class PolicyScalingFunction
                         ? PolicyRef.BUILTIN
                         : new PolicyRef(
                                 policy.policyId(), policy.version(), policy.mode().wireName());
-        ActuationResult applied = ctx.getBroadcastState(CAPACITIES).get(window.serviceRegionKey());
-        if (applied != null) {
-            adopt(window, applied);
-        }
         switch (window.kind()) {
             case COMPUTE -> out.collect(evaluateCompute(window, policy, ref));
             case WEBRTC -> out.collect(evaluateWebRtc(window, policy, ref));
-            case DATABASE ->
-                    out.collect(
-                            evaluateDatabase(
-                                    window,
-                                    policy,
-                                    ref,
-                                    workers(ctx.getBroadcastState(CAPACITIES), window.region())));
+            case DATABASE -> out.collect(evaluateDatabase(window, policy, ref));
             case CACHE -> out.collect(evaluateCache(window, policy, ref));
         }
         long cleanupAt = window.windowEnd().plus(idleRetention).toEpochMilli();
@@ -180,61 +156,15 @@ public final class PolicyScalingFunction
         return ref.withhold(event);
     }
 
-    /**
-     * Adopts a capacity the actuator applied that this scaler did not decide ({@link Adoption}).
-     */
-    private void adopt(WindowedMetrics window, ActuationResult applied) throws Exception {
-        switch (window.kind()) {
-            case COMPUTE, WEBRTC -> {
-                ScalerState s = scalerState.value();
-                ScalerState adopted = Adoption.adopt(s, applied);
-                if (adopted != s) {
-                    scalerState.update(adopted);
-                }
-            }
-            case DATABASE -> {
-                PoolState p = poolState.value();
-                PoolState adopted = Adoption.adopt(p, applied);
-                if (adopted != p) {
-                    poolState.update(adopted);
-                }
-            }
-            case CACHE -> {
-                CacheState c = cacheState.value();
-                CacheState adopted = Adoption.adopt(c, applied);
-                if (adopted != c) {
-                    cacheState.update(adopted);
-                }
-            }
-        }
-    }
-
-    /** The compute instances of {@code region} as the actuator last reported them, or -1. */
-    private static int workers(
-            ReadOnlyBroadcastState<String, ActuationResult> capacities, String region)
-            throws Exception {
-        int workers = 0;
-        boolean known = false;
-        for (Map.Entry<String, ActuationResult> e : capacities.immutableEntries()) {
-            ActuationResult r = e.getValue();
-            if (r.region().equals(region) && ServiceKind.COMPUTE.wireName().equals(r.kind())) {
-                workers += r.capacity();
-                known = true;
-            }
-        }
-        return known ? workers : -1;
-    }
-
     private ScalingEvent evaluateDatabase(
-            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref, int workers)
-            throws Exception {
+            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
         DatabasePoolScaler.Config config =
                 policy == null
                         ? DatabasePoolScaler.Config.defaults()
                         : PolicySettings.database(policy);
         PoolState before = poolState.value() != null ? poolState.value() : PoolState.initial();
         DatabasePoolScaler.Result r =
-                new DatabasePoolScaler(config).decide(before, window, workers, window.windowEnd());
+                new DatabasePoolScaler(config).decide(before, window, window.windowEnd());
         ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
         poolState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
         return ref.withhold(event);
@@ -253,27 +183,7 @@ public final class PolicyScalingFunction
 
     @Override
     public void processBroadcastElement(
-            ControlRecord control, Context ctx, Collector<ScalingEvent> out) throws Exception {
-        if (control.result() != null) {
-            remember(ctx.getBroadcastState(CAPACITIES), control.result());
-        } else {
-            processPolicy(control.policy(), ctx);
-        }
-    }
-
-    private static void remember(
-            BroadcastState<String, ActuationResult> capacities, ActuationResult result)
-            throws Exception {
-        if (!result.setsCapacity()) {
-            return;
-        }
-        ActuationResult known = capacities.get(result.serviceRegionKey());
-        if (known == null || !result.appliedAt().isBefore(known.appliedAt())) {
-            capacities.put(result.serviceRegionKey(), result);
-        }
-    }
-
-    private void processPolicy(PolicyRecord record, Context ctx) throws Exception {
+            PolicyRecord record, Context ctx, Collector<ScalingEvent> out) throws Exception {
         BroadcastState<String, ScalingPolicy> state = ctx.getBroadcastState(POLICIES);
         ScalingPolicy inForce = state.get(record.key());
         Long inForceVersion = inForce == null ? null : inForce.version();

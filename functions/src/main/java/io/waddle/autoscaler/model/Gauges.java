@@ -27,6 +27,9 @@ public final class Gauges {
     /** Optional: the pool's configured size, so that the pool scaler starts from it. */
     public static final String POOL_SIZE = "pool_size";
 
+    /** Compute instances connected through a pool proxy: the workers the pool is sized for. */
+    public static final String CLIENT_INSTANCES = "client_instances";
+
     // cache
     public static final String HIT_RATE = "hit_rate";
     public static final String EVICTION_RATE = "eviction_rate";
@@ -65,6 +68,7 @@ public final class Gauges {
                     Map.entry(QUEUE_DEPTH, new Range(0, 1e9, "queries")),
                     Map.entry(REPLICATION_LAG_S, new Range(0, 1e6, "s")),
                     Map.entry(POOL_SIZE, new Range(0, 1e7, "connections")),
+                    Map.entry(CLIENT_INSTANCES, new Range(0, 1e6, "instances")),
                     Map.entry(HIT_RATE, new Range(0, 1, "fraction")),
                     Map.entry(EVICTION_RATE, new Range(0, 1e9, "evictions/s")),
                     Map.entry(USED_MEMORY_BYTES, new Range(0, 1e15, "bytes")));

@@ -75,6 +75,21 @@ public final class CacheScaler {
         Subject subject = new Subject(w.service(), w.region(), w.kind());
         int current =
                 state.nodes() > 0 ? state.nodes() : Math.max(config.minNodes(), w.instances());
+        // More nodes reporting than decided, outside the cooldown of this scaler's own last
+        // change (when removed nodes may still report): someone else grew the cache (the
+        // coordinator, for a compute scale-up's headroom). That is the cache now.
+        if (state.nodes() > 0
+                && w.instances() > state.nodes()
+                && (state.lastScaleAt() == null
+                        || !now.isBefore(state.lastScaleAt().plus(config.cooldown())))) {
+            current = w.instances();
+            state =
+                    new CacheState(
+                            current,
+                            state.lastScaleAt(),
+                            state.previousEvictionRate(),
+                            state.previousHitRate());
+        }
         double used = w.total(Gauges.USED_MEMORY_BYTES);
         double hit = w.mean(Gauges.HIT_RATE);
         double evictions = w.total(Gauges.EVICTION_RATE);

@@ -19,6 +19,8 @@ import java.util.Locale;
  *       above its target for the pressure duration, and not again while connections it asked for
  *       are not open yet (the proxies report the pool size).
  *   <li>It shrinks only once the pool has been larger than needed for the idle timeout.
+ *   <li>The workers are the compute instances the pool's proxies count as clients; a pool size the
+ *       proxies report above the decided one (grown by the coordinator) becomes the pool's size.
  *   <li>Replication-lag guard: while the replica set lags beyond the policy limit, no growth is
  *       allowed (more connections would add load to it); such decisions are suppressed with a
  *       reason.
@@ -76,6 +78,18 @@ public final class DatabasePoolScaler {
      * @param computeWorkers the compute instances that use this pool, or -1 if unknown (then only
      *     the pressure and idle rules apply)
      */
+    /**
+     * Decides with the compute workers the pool's proxies count ({@code client_instances}, summed
+     * over the proxies), or, if they report none, with the pressure and idle rules only.
+     */
+    public Result decide(PoolState state, WindowedMetrics w, Instant now) {
+        int workers =
+                w.gauge(Gauges.CLIENT_INSTANCES).isPresent()
+                        ? (int) Math.round(w.total(Gauges.CLIENT_INSTANCES))
+                        : -1;
+        return decide(state, w, workers, now);
+    }
+
     public Result decide(PoolState state, WindowedMetrics w, int computeWorkers, Instant now) {
         Subject subject = new Subject(w.service(), w.region(), w.kind());
         // At first sight: the pool size the proxies report, else the connections in use.
@@ -84,6 +98,14 @@ public final class DatabasePoolScaler {
                         ? w.total(Gauges.POOL_SIZE)
                         : w.total(Gauges.ACTIVE_CONNECTIONS);
         int current = state.size() > 0 ? state.size() : clamp((int) Math.round(reported));
+        // A pool the proxies report larger than decided was grown by someone else (the
+        // coordinator, for a compute scale-up's headroom): that is the pool now.
+        if (state.size() > 0
+                && w.gauge(Gauges.POOL_SIZE).isPresent()
+                && Math.round(reported) > state.size()) {
+            current = (int) Math.round(reported);
+            state = new PoolState(current, state.lastScaleAt(), state.pressureSince(), null);
+        }
         boolean queueHigh =
                 w.gauge(Gauges.QUEUE_DEPTH).isPresent()
                         && w.mean(Gauges.QUEUE_DEPTH) > config.targetQueueDepth();

@@ -13,7 +13,6 @@ import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
-import io.waddle.autoscaler.scaling.Adoption;
 import io.waddle.autoscaler.scaling.CacheScaler;
 import io.waddle.autoscaler.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
@@ -32,7 +31,6 @@ import io.waddle.autoscaler.sim.WebRtcModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,8 +44,8 @@ import org.apache.flink.configuration.Configuration;
  *
  * <ul>
  *   <li>{@code waddle}: the job's logic without Flink: the same sliding windows, the scaler of the
- *       kind with its defaults, the coordinator's round over both services, and the actuator's
- *       results read back (adoption, the pool's worker count), as in the job;
+ *       kind with its defaults, and the coordinator's round over both services, with the actuator's
+ *       results read back, as in the job;
  *   <li>{@code static-peak}: the service's peak demand over the span, all the time;
  *   <li>{@code oracle}: asks at each step for the peak demand of the next provisioning delay, so it
  *       is ready just in time and never short.
@@ -114,7 +112,6 @@ public final class KindElasticityEngine {
         private final long sizeMs;
         private final long slideMs;
         private final TreeMap<Long, Map<String, WindowAccumulator>> windows = new TreeMap<>();
-        private final Map<String, ActuationResult> applied = new HashMap<>();
         private PlatformState coordination = PlatformState.empty();
         private ScalerState computeState;
         private LoadTrend trend;
@@ -237,9 +234,7 @@ public final class KindElasticityEngine {
                     metrics.countScalingAction();
                 }
                 // The benchmark's actuator applies at once and reports it.
-                ActuationResult result = ActuationResult.applied(c, t);
-                applied.put(c.serviceRegionKey(), result);
-                coordination = Coordinator.applied(coordination, result);
+                coordination = Coordinator.applied(coordination, ActuationResult.applied(c, t));
             }
         }
 
@@ -260,13 +255,9 @@ public final class KindElasticityEngine {
         }
 
         private ScalingEvent evaluate(WindowedMetrics w) {
-            ActuationResult r = applied.get(w.serviceRegionKey());
             ObservedWindow seen = ObservedWindow.of(w, 0);
             switch (w.kind()) {
                 case COMPUTE -> {
-                    if (r != null) {
-                        computeState = Adoption.adopt(computeState, r);
-                    }
                     ComputeEvaluator.Evaluation e =
                             computeEvaluator.evaluate(computeState, trend, w, PolicyRef.BUILTIN);
                     computeState = e.scalerState();
@@ -274,9 +265,7 @@ public final class KindElasticityEngine {
                     return e.event();
                 }
                 case WEBRTC -> {
-                    ScalerState before =
-                            Adoption.adopt(
-                                    relayState != null ? relayState : ScalerState.initial(), r);
+                    ScalerState before = relayState != null ? relayState : ScalerState.initial();
                     var result =
                             new WebRtcRelayScaler(WebRtcRelayScaler.Config.defaults())
                                     .decide(before, w, w.windowEnd());
@@ -284,23 +273,15 @@ public final class KindElasticityEngine {
                     return ScalingEvent.of(result.decision(), seen, PolicyRef.BUILTIN);
                 }
                 case DATABASE -> {
-                    PoolState before =
-                            Adoption.adopt(poolState != null ? poolState : PoolState.initial(), r);
-                    ActuationResult workers = applied.get(COMPUTE + "/" + REGION);
+                    PoolState before = poolState != null ? poolState : PoolState.initial();
                     var result =
                             new DatabasePoolScaler(DatabasePoolScaler.Config.defaults())
-                                    .decide(
-                                            before,
-                                            w,
-                                            workers == null ? -1 : workers.capacity(),
-                                            w.windowEnd());
+                                    .decide(before, w, w.windowEnd());
                     poolState = result.next();
                     return ScalingEvent.of(result.decision(), seen, PolicyRef.BUILTIN);
                 }
                 case CACHE -> {
-                    CacheState before =
-                            Adoption.adopt(
-                                    cacheState != null ? cacheState : CacheState.initial(), r);
+                    CacheState before = cacheState != null ? cacheState : CacheState.initial();
                     var result =
                             new CacheScaler(CacheScaler.Config.defaults())
                                     .decide(before, w, w.windowEnd());
@@ -326,9 +307,9 @@ public final class KindElasticityEngine {
 
         /** The actuator's inventory at the start. */
         private void observe(String name, ServiceKind k, int capacity, Instant at) {
-            ActuationResult r = ActuationResult.observed(name, REGION, k, capacity, at);
-            applied.put(r.serviceRegionKey(), r);
-            coordination = Coordinator.applied(coordination, r);
+            coordination =
+                    Coordinator.applied(
+                            coordination, ActuationResult.observed(name, REGION, k, capacity, at));
         }
     }
 

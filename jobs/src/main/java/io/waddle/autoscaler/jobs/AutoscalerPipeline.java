@@ -17,10 +17,10 @@ import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.WindowAggregate;
 import io.waddle.autoscaler.flink.WindowResult;
 import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.ControlRecord;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
 import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
@@ -28,7 +28,6 @@ import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
@@ -56,8 +55,6 @@ public final class AutoscalerPipeline {
     public static final String JOB_NAME = "waddle-autoscaler";
 
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
-    private static final TypeInformation<ControlRecord> CONTROL =
-            TypeInformation.of(ControlRecord.class);
 
     /** Every record of the job belongs to the one platform it scales. */
     private record PlatformKey<T>(String platform) implements KeySelector<T, String> {
@@ -116,31 +113,23 @@ public final class AutoscalerPipeline {
                         .uid("late-samples")
                         .name("late samples");
 
-        // Policies and the actuator's results reach every parallel instance of the decision
-        // operator. Their streams never hold event time back: they carry control records, not
-        // time.
+        // Policies reach every parallel instance of the decision operator, and the actuator's
+        // results reach the coordinator. Their streams never hold event time back: they carry
+        // control records, not time.
         DataStream<ActuationResult> results =
                 env.fromSource(
                                 sources.actuationResults(),
                                 BroadcastWatermarks.neverHoldBack(),
                                 "actuation-results")
                         .uid("actuation-results-source");
-        BroadcastStream<ControlRecord> control =
+        BroadcastStream<PolicyRecord> policies =
                 env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
                         .uid("policies-source")
-                        .map(p -> ControlRecord.of(p), CONTROL)
-                        .uid("policy-control")
-                        .name("policy records")
-                        .union(
-                                results.map(r -> ControlRecord.of(r), CONTROL)
-                                        .uid("result-control")
-                                        .name("actuation results"))
-                        .broadcast(
-                                PolicyScalingFunction.POLICIES, PolicyScalingFunction.CAPACITIES);
+                        .broadcast(PolicyScalingFunction.POLICIES);
 
         SingleOutputStreamOperator<ScalingEvent> decisions =
                 windows.keyBy(WindowedMetrics::serviceRegionKey, Types.STRING)
-                        .connect(control)
+                        .connect(policies)
                         .process(
                                 new PolicyScalingFunction(
                                         scalerConfig,

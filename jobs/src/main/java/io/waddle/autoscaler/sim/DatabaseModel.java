@@ -15,6 +15,7 @@ import java.util.Map;
  * <pre>
  * wanted      = compute instances × connections per worker × min(1, compute utilization)
  * queue depth = max(0, wanted − pool) / 2 per proxy
+ * clients     = compute instances / 2 per proxy (the workers the pool is sized for)
  * query time  = 8 ms × (1 + queue / 10)
  * </pre>
  */
@@ -67,7 +68,9 @@ public record DatabaseModel(
                         Gauges.QUERY_TIME_MS,
                         8 * (1 + queue / 10),
                         Gauges.REPLICATION_LAG_S,
-                        0.5);
+                        0.5,
+                        Gauges.CLIENT_INSTANCES,
+                        (double) s.computeReady() / PROXIES.size());
         List<MetricSample> out = new ArrayList<>();
         for (String proxy : PROXIES) {
             out.add(
