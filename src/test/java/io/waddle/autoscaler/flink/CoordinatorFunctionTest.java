@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.CoordinatorInput;
 import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingCommand;
@@ -12,14 +13,15 @@ import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.scaling.Reason;
 import io.waddle.autoscaler.scaling.ScalingDecision;
 import io.waddle.autoscaler.scaling.Subject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,7 @@ class CoordinatorFunctionTest {
     private static final Instant SLIDE_LATER = START.plusSeconds(15);
     private static final Instant TWO_SLIDES_LATER = START.plusSeconds(30);
 
-    private KeyedTwoInputStreamOperatorTestHarness<
-                    String, ScalingEvent, ActuationResult, ScalingCommand>
+    private KeyedOneInputStreamOperatorTestHarness<String, CoordinatorInput, ScalingCommand>
             harness;
 
     @BeforeEach
@@ -44,13 +45,13 @@ class CoordinatorFunctionTest {
         harness.close();
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ScalingEvent, ActuationResult, ScalingCommand>
+    private static KeyedOneInputStreamOperatorTestHarness<String, CoordinatorInput, ScalingCommand>
             newHarness() throws Exception {
-        return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CoordinatorFunction(CoordinatorConfig.defaults())),
-                e -> "waddle",
-                r -> "waddle",
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new CoordinatorFunction(
+                                CoordinatorConfig.defaults(), Duration.ofSeconds(2))),
+                in -> "waddle",
                 Types.STRING);
     }
 
@@ -87,21 +88,18 @@ class CoordinatorFunctionTest {
 
     /** A decision as the window operator's result carries it: stamped with the window end - 1. */
     private static void decide(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, ScalingEvent, ActuationResult, ScalingCommand>
-                    h,
+            KeyedOneInputStreamOperatorTestHarness<String, CoordinatorInput, ScalingCommand> h,
             ScalingEvent e)
             throws Exception {
-        h.processElement1(new StreamRecord<>(e, e.decidedAt().toEpochMilli() - 1));
+        h.processElement(
+                new StreamRecord<>(CoordinatorInput.of(e), e.decidedAt().toEpochMilli() - 1));
     }
 
     private static void watermark(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, ScalingEvent, ActuationResult, ScalingCommand>
-                    h,
+            KeyedOneInputStreamOperatorTestHarness<String, CoordinatorInput, ScalingCommand> h,
             long at)
             throws Exception {
-        h.processBothWatermarks(new Watermark(at));
+        h.processWatermark(new Watermark(at));
     }
 
     private List<ScalingEvent> events() {
@@ -131,8 +129,10 @@ class CoordinatorFunctionTest {
         ScalingEvent first = scale(ServiceKind.DATABASE, "chat-db", 60, 80, START);
         decide(harness, first);
         watermark(harness, START.toEpochMilli() - 1);
-        harness.processElement2(
-                new StreamRecord<>(ActuationResult.applied(ScalingCommand.of(first), START)));
+        harness.processElement(
+                new StreamRecord<>(
+                        CoordinatorInput.of(
+                                ActuationResult.applied(ScalingCommand.of(first), START))));
         decide(harness, scale(ServiceKind.DATABASE, "chat-db", 80, 100, SLIDE_LATER));
         watermark(harness, SLIDE_LATER.toEpochMilli() - 1);
 
@@ -169,11 +169,32 @@ class CoordinatorFunctionTest {
     }
 
     @Test
+    void aRoundWhoseWatermarkNeverComesGoesOutAfterTheRoundTimeout() throws Exception {
+        harness.setProcessingTime(1_000);
+        decide(harness, scale(ServiceKind.DATABASE, "chat-db", 60, 80, START));
+        decide(harness, hold(ServiceKind.CACHE, "sessions", 4, START));
+        harness.setProcessingTime(2_999);
+        List<ScalingCommand> before = List.copyOf(harness.extractOutputValues());
+        harness.setProcessingTime(3_000);
+
+        assertThat(before).isEmpty();
+        assertThat(harness.extractOutputValues())
+                .extracting(ScalingCommand::to)
+                .containsExactly(80);
+        assertThat(events()).hasSize(2);
+        // The watermark coming later finds nothing left to do.
+        watermark(harness, START.toEpochMilli() - 1);
+        assertThat(events()).hasSize(2);
+    }
+
+    @Test
     void aRoundLeavesNoBufferedDecisionsOrTimersBehind() throws Exception {
         decide(harness, hold(ServiceKind.COMPUTE, "chat-api", 12, START));
         decide(harness, hold(ServiceKind.COMPUTE, "chat-api", 12, SLIDE_LATER));
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the buffered round
+        // The buffered decisions and when their rounds began.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // both came at one instant
 
         watermark(harness, START.toEpochMilli() - 1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
@@ -182,6 +203,9 @@ class CoordinatorFunctionTest {
         // Only the platform state remains.
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isZero();
+        // The round timeouts still fire, and find nothing to do.
+        harness.setProcessingTime(Long.MAX_VALUE / 2);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
         assertThat(events()).hasSize(2);
     }
 

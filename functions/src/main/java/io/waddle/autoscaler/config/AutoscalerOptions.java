@@ -392,6 +392,16 @@ public final class AutoscalerOptions {
                                     + " decisions with the target distribution); below it, only"
                                     + " scale-ups are trimmed.");
 
+    public static final ConfigOption<Duration> COORDINATOR_ROUND_TIMEOUT =
+            ConfigOptions.key("autoscaler.coordinator.round-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "Wall-clock time after the first decision of a window reaches the"
+                                + " coordinator by which the window's round goes out even if the"
+                                + " watermark has not passed the window's end (an idle input can"
+                                + " hold it back). Normally the watermark comes first.");
+
     /** Every option above, in declaration order: the source of the README's table. */
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> options = new ArrayList<>();

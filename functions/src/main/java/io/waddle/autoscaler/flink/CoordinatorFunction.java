@@ -3,21 +3,27 @@ package io.waddle.autoscaler.flink;
 import io.waddle.autoscaler.coordination.Coordinator;
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.coordination.PlatformState;
-import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.CoordinatorInput;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -26,10 +32,10 @@ import org.apache.flink.util.OutputTag;
  * buffered until the watermark passes the window's end, when every service's decision for it is in;
  * then {@link Coordinator} orders them and the commands leave in phase order, one subtask per
  * platform, so their order holds on the commands topic. Every decision, as it finally stands, goes
- * to {@link #EVENTS}. Actuation results on the second input release locks at once.
+ * to {@link #EVENTS}. Actuation results, on the same input, release locks at once.
  */
 public final class CoordinatorFunction
-        extends KeyedCoProcessFunction<String, ScalingEvent, ActuationResult, ScalingCommand> {
+        extends KeyedProcessFunction<String, CoordinatorInput, ScalingCommand> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<ScalingEvent> EVENTS = new OutputTag<>("scaling-events") {};
@@ -44,16 +50,24 @@ public final class CoordinatorFunction
                     "DEPENDENTS_NEED_CAPACITY");
 
     private final CoordinatorConfig config;
+    private final Duration roundTimeout;
 
     private transient Coordinator coordinator;
+    private transient MapState<Long, Long> firstArrival;
     private transient ValueState<PlatformState> platform;
     private transient ListState<ScalingEvent> pending;
     private transient Counter suppressed;
     private transient Counter dependencyScaleUps;
     private transient Counter silences;
 
-    public CoordinatorFunction(CoordinatorConfig config) {
+    /**
+     * @param roundTimeout wall-clock time after a round's first decision arrived by which it goes
+     *     out even if the watermark has not passed its window's end (an input that went idle holds
+     *     the watermark back, or decisions arrived after it had already passed)
+     */
+    public CoordinatorFunction(CoordinatorConfig config, Duration roundTimeout) {
         this.config = config;
+        this.roundTimeout = roundTimeout;
     }
 
     @Override
@@ -65,36 +79,59 @@ public final class CoordinatorFunction
         pending =
                 getRuntimeContext()
                         .getListState(new ListStateDescriptor<>("round", ScalingEvent.class));
+        firstArrival =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "round-first-arrival", Types.LONG, Types.LONG));
         suppressed = getRuntimeContext().getMetricGroup().counter("decisionsHeldByCoordinator");
         dependencyScaleUps = getRuntimeContext().getMetricGroup().counter("dependencyScaleUps");
         silences = getRuntimeContext().getMetricGroup().counter("servicesGoneSilent");
     }
 
     @Override
-    public void processElement1(ScalingEvent event, Context ctx, Collector<ScalingCommand> out)
+    public void processElement(CoordinatorInput in, Context ctx, Collector<ScalingCommand> out)
             throws Exception {
+        if (in.result() != null) {
+            platform.update(Coordinator.applied(current(), in.result()));
+            return;
+        }
+        ScalingEvent event = in.decision();
         pending.add(event);
         // The window's results carry its end minus 1 ms: the round is complete once the
-        // watermark passes it.
-        ctx.timerService().registerEventTimeTimer(event.decidedAt().toEpochMilli() - 1);
-    }
-
-    @Override
-    public void processElement2(ActuationResult result, Context ctx, Collector<ScalingCommand> out)
-            throws Exception {
-        platform.update(Coordinator.applied(current(), result));
+        // watermark passes it; at the latest, the round timeout after its first decision came.
+        long round = event.decidedAt().toEpochMilli() - 1;
+        ctx.timerService().registerEventTimeTimer(round);
+        if (!firstArrival.contains(round)) {
+            long now = ctx.timerService().currentProcessingTime();
+            firstArrival.put(round, now);
+            ctx.timerService().registerProcessingTimeTimer(now + roundTimeout.toMillis());
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingCommand> out)
             throws Exception {
+        long cutoff = timestamp;
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            // Every round that has waited the timeout goes, with any earlier one.
+            cutoff = Long.MIN_VALUE;
+            for (Map.Entry<Long, Long> r : firstArrival.entries()) {
+                if (r.getValue() + roundTimeout.toMillis() <= timestamp) {
+                    cutoff = Math.max(cutoff, r.getKey());
+                }
+            }
+        }
         List<ScalingEvent> due = new ArrayList<>();
         List<ScalingEvent> later = new ArrayList<>();
         for (ScalingEvent e : pending.get()) {
-            (e.decidedAt().toEpochMilli() - 1 <= timestamp ? due : later).add(e);
+            (e.decidedAt().toEpochMilli() - 1 <= cutoff ? due : later).add(e);
         }
         if (due.isEmpty()) {
             return;
+        }
+        for (ScalingEvent e : due) {
+            firstArrival.remove(e.decidedAt().toEpochMilli() - 1);
         }
         // Several windows can come due at once (a watermark jump): each is its own round.
         due.sort(Comparator.comparing(ScalingEvent::decidedAt));

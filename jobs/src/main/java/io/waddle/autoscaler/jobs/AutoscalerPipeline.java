@@ -17,6 +17,7 @@ import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.WindowAggregate;
 import io.waddle.autoscaler.flink.WindowResult;
 import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.CoordinatorInput;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
 import io.waddle.autoscaler.model.MetricSample;
@@ -28,6 +29,7 @@ import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
@@ -55,6 +57,8 @@ public final class AutoscalerPipeline {
     public static final String JOB_NAME = "waddle-autoscaler";
 
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
+    private static final TypeInformation<CoordinatorInput> COORDINATOR_INPUT =
+            TypeInformation.of(CoordinatorInput.class);
 
     /** Every record of the job belongs to the one platform it scales. */
     private record PlatformKey<T>(String platform) implements KeySelector<T, String> {
@@ -113,14 +117,11 @@ public final class AutoscalerPipeline {
                         .uid("late-samples")
                         .name("late samples");
 
-        // Policies reach every parallel instance of the decision operator, and the actuator's
-        // results reach the coordinator. Their streams never hold event time back: they carry
-        // control records, not time.
+        // Policies reach every parallel instance of the decision operator; their stream never holds
+        // event time back: it carries control records, not time. The actuator's results reach the
+        // coordinator with their own time (when they were applied), going idle when none come.
         DataStream<ActuationResult> results =
-                env.fromSource(
-                                sources.actuationResults(),
-                                BroadcastWatermarks.neverHoldBack(),
-                                "actuation-results")
+                env.fromSource(sources.actuationResults(), resultWatermarks(), "actuation-results")
                         .uid("actuation-results-source");
         BroadcastStream<PolicyRecord> policies =
                 env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
@@ -143,9 +144,18 @@ public final class AutoscalerPipeline {
         String platform = conf.get(PLATFORM);
         SingleOutputStreamOperator<ScalingCommand> deduplicated =
                 decisions
+                        .map(e -> CoordinatorInput.of(e), COORDINATOR_INPUT)
+                        .uid("decisions-to-coordinator")
+                        .name("decisions")
+                        .union(
+                                results.map(r -> CoordinatorInput.of(r), COORDINATOR_INPUT)
+                                        .uid("results-to-coordinator")
+                                        .name("actuation results"))
                         .keyBy(new PlatformKey<>(platform), Types.STRING)
-                        .connect(results.keyBy(new PlatformKey<>(platform), Types.STRING))
-                        .process(new CoordinatorFunction(coordinatorConfig))
+                        .process(
+                                new CoordinatorFunction(
+                                        coordinatorConfig,
+                                        conf.get(AutoscalerOptions.COORDINATOR_ROUND_TIMEOUT)))
                         .uid("coordinator")
                         .name("coordinator (dependencies, regions, locks)");
 
@@ -175,6 +185,19 @@ public final class AutoscalerPipeline {
     public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
         build(env);
         return env.executeAsync(JOB_NAME);
+    }
+
+    /**
+     * Results are stamped with when they were applied, in the platform's time, as the metrics are;
+     * a results partition without records goes idle after the metrics' idleness timeout (1 s when
+     * that is disabled, so that a run without results never waits for them).
+     */
+    private WatermarkStrategy<ActuationResult> resultWatermarks() {
+        Duration idleness = conf.get(IDLENESS);
+        return WatermarkStrategy.<ActuationResult>forBoundedOutOfOrderness(
+                        conf.get(MAX_OUT_OF_ORDERNESS))
+                .withTimestampAssigner((r, kafkaTs) -> r.appliedAt().toEpochMilli())
+                .withIdleness(idleness.isZero() ? Duration.ofSeconds(1) : idleness);
     }
 
     private WatermarkStrategy<IngestRecord> watermarks() {
