@@ -103,12 +103,16 @@ class CacheScalerTest {
     }
 
     @Test
-    void memoryNeedingMoreThanSeventyPercentOfTheNodesKeepsThem() {
-        // 10 nodes, 23 GiB used: ceil(23 x 1.25 / 4) = 8 nodes, above 70 % of 10.
-        ScalingDecision d =
-                scaler.decide(nodes(10), window(START, 10, 23, 0.9, 0), START).decision();
+    void aShrinkMustLeaveTwiceTheHeadroomSoThatItDoesNotFlap() {
+        // 10 nodes, 27 GiB used: 9 nodes hold it with 25 % headroom, but 11 are needed with 50 %.
+        ScalingDecision keep =
+                scaler.decide(nodes(10), window(START, 10, 27, 0.9, 0), START).decision();
+        // 3 nodes, 5.4 GiB: 2 hold it with 25 % (6.75 GiB) but not with 50 % (8.1 GiB).
+        ScalingDecision small =
+                scaler.decide(nodes(3), window(START, 3, 5.4, 0.9, 0), START).decision();
 
-        assertThat(d.outcome()).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(keep.outcome()).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(small.outcome()).isEqualTo(Outcome.NO_CHANGE);
     }
 
     @Test

@@ -20,15 +20,13 @@ import java.util.Locale;
  *   <li>Scale down when the cache is larger than useful: hit rate below 0.5 and evictions below
  *       0.01/s offer 80 % of the nodes (at least one, never below what memory needs), not within
  *       the cooldown.
- *   <li>Nodes also follow memory use down, gently: with nothing evicted and memory needing less
- *       than 70 % of the nodes, one step to 80 % (never below what memory needs), not within the
- *       cooldown. Everything cached still fits, so nothing of value is dropped.
+ *   <li>Nodes also follow memory use down, gently: with nothing evicted and fewer nodes holding the
+ *       memory with twice the headroom, one step to 80 % (never below that), not within the
+ *       cooldown. Everything cached still fits, so nothing of value is dropped, and the next
+ *       scale-up threshold is not right above the new size.
  * </ul>
  */
 public final class CacheScaler {
-    /** Memory use alone shrinks a cache only when it needs less than this share of its nodes. */
-    static final double MEMORY_SCALE_DOWN_MARGIN = 0.7;
-
     private final Config config;
 
     public record Config(
@@ -138,16 +136,20 @@ public final class CacheScaler {
         if (desired == current && evictions < config.lowEvictionRate()) {
             if (hit < config.lowHitRate()) {
                 shrink = Reason.LOW_HIT_RATE_NO_EVICTIONS;
-            } else if (byMemory < current * MEMORY_SCALE_DOWN_MARGIN) {
+            } else if (byMemoryWithSlack(used) < current) {
                 shrink = Reason.MEMORY_BELOW_CAPACITY;
             }
         }
         if (shrink != null) {
             // One step of 80 % at a time, never below what memory needs, at least one node.
+            int floor =
+                    shrink == Reason.MEMORY_BELOW_CAPACITY
+                            ? byMemoryWithSlack(used)
+                            : Math.max(1, byMemory);
             int offered =
                     clamp(
                             Math.max(
-                                    Math.max(1, byMemory),
+                                    Math.max(1, floor),
                                     (int) Math.floor(current * config.scaleDownShare())));
             if (offered < current) {
                 if (state.lastScaleAt() != null
@@ -185,6 +187,18 @@ public final class CacheScaler {
                         List.of(),
                         w.instances()),
                 new CacheState(desired, now, evictions, hit));
+    }
+
+    /**
+     * Nodes that would hold {@code used} with twice the headroom: a shrink must leave that much, so
+     * that the next scale-up threshold is not right above it (no flapping at the boundary).
+     */
+    private int byMemoryWithSlack(double used) {
+        return clamp(
+                (int)
+                        Math.ceil(
+                                used * (1 + 2 * config.headroom()) / config.memoryPerNodeBytes()
+                                        - 1e-9));
     }
 
     private int clamp(int n) {
