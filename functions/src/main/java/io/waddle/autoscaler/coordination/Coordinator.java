@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -193,10 +195,13 @@ public final class Coordinator {
 
         List<ScalingEvent> silences(List<ScalingEvent> round) {
             List<ScalingEvent> out = new ArrayList<>();
+            Set<String> inRound = new HashSet<>();
+            for (ScalingEvent e : round) {
+                inRound.add(e.serviceRegionKey());
+            }
             for (Capacity c : capacities.values()) {
                 String key = c.service() + "/" + c.region();
-                boolean inRound = round.stream().anyMatch(e -> e.serviceRegionKey().equals(key));
-                if (inRound
+                if (inRound.contains(key)
                         || silent.containsKey(key)
                         || now.isBefore(c.seenAt().plus(config.silenceTimeout()))) {
                     continue;
@@ -412,7 +417,19 @@ public final class Coordinator {
                     KIND_ORDER.stream()
                             .filter(config.graph().dependenciesOf(ServiceKind.COMPUTE)::contains)
                             .toList();
+            // The dependencies present in each region, and where each service's decision is.
+            Map<String, List<Capacity>> depsByRegion = new HashMap<>();
+            for (Capacity c : capacities.values()) {
+                if (deps.contains(ServiceKind.fromWireName(c.kind()).orElseThrow())) {
+                    depsByRegion.computeIfAbsent(c.region(), r -> new ArrayList<>()).add(c);
+                }
+            }
+            Map<String, Integer> position = new HashMap<>();
             for (int i = 0; i < out.size(); i++) {
+                position.put(out.get(i).serviceRegionKey(), i);
+            }
+            int count = out.size();
+            for (int i = 0; i < count; i++) {
                 ScalingEvent e = out.get(i);
                 if (!e.issuesCommand() || kindOf(e) != ServiceKind.COMPUTE || e.to() <= e.from()) {
                     continue;
@@ -421,12 +438,12 @@ public final class Coordinator {
                 ScalingEvent compute = e;
                 for (ServiceKind dep : deps) {
                     int need = required(dep, w, true);
-                    for (Capacity c : List.copyOf(capacities.values())) {
-                        if (!c.kind().equals(dep.wireName()) || !c.region().equals(e.region())) {
+                    for (Capacity c : depsByRegion.getOrDefault(e.region(), List.of())) {
+                        if (!c.kind().equals(dep.wireName())) {
                             continue;
                         }
                         String key = c.service() + "/" + c.region();
-                        int own = indexOf(out, key);
+                        int own = position.getOrDefault(key, -1);
                         ScalingEvent planned = own < 0 ? null : out.get(own);
                         int available =
                                 planned != null && planned.issuesCommand()
@@ -459,6 +476,7 @@ public final class Coordinator {
                         if (own >= 0) {
                             out.set(own, grow);
                         } else {
+                            position.put(key, out.size());
                             out.add(grow);
                         }
                         compute =
@@ -583,15 +601,6 @@ public final class Coordinator {
         }
         int reporting = e.observed().instances();
         return lock.scaleUp() ? reporting >= lock.target() : reporting <= lock.target();
-    }
-
-    private static int indexOf(List<ScalingEvent> events, String key) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).serviceRegionKey().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static ScalingEvent dependencyScaleUp(
