@@ -607,7 +607,101 @@ class CoordinatorTest {
                         .mapToInt(PlatformState.Capacity::capacity)
                         .sum();
         assertThat(total).isLessThanOrEqualTo(10);
+        // One relay for every region with demand, then the largest demand first.
         assertThat(r.next().capacities().get("media-relay/eu-west").capacity()).isEqualTo(8);
+        assertThat(r.next().capacities().get("media-relay/us-east").capacity()).isEqualTo(1);
+        assertThat(r.next().capacities().get("media-relay/ap-south").capacity()).isEqualTo(1);
+    }
+
+    @Test
+    void aRegionMovedByARebalanceIsNotMovedAgainWhileItsScalerStillBelievesItsOwnTarget() {
+        Coordinator limited = withGlobalMax("media-relay", 16);
+        Coordinator.RoundResult moved =
+                limited.coordinate(
+                        PlatformState.empty(),
+                        List.of(
+                                hold(ServiceKind.WEBRTC, "media-relay", "eu-west", 12, 4, START),
+                                scale(ServiceKind.WEBRTC, "media-relay", "us-east", 4, 12, START)),
+                        START);
+        PlatformState applied = moved.next();
+        for (ScalingEvent e : commands(moved)) {
+            applied =
+                    Coordinator.applied(
+                            applied, ActuationResult.applied(ScalingCommand.of(e), START));
+        }
+        // eu-west's relay scaler never heard of the move: it still says 12.
+        Coordinator.RoundResult next =
+                limited.coordinate(
+                        applied,
+                        List.of(
+                                hold(
+                                        ServiceKind.WEBRTC,
+                                        "media-relay",
+                                        "eu-west",
+                                        12,
+                                        4,
+                                        SLIDE_LATER),
+                                hold(
+                                        ServiceKind.WEBRTC,
+                                        "media-relay",
+                                        "us-east",
+                                        12,
+                                        12,
+                                        SLIDE_LATER)),
+                        SLIDE_LATER);
+
+        assertThat(commands(next)).isEmpty();
+        assertThat(next.next().capacities().get("media-relay/eu-west").capacity()).isEqualTo(4);
+    }
+
+    @Test
+    void underTheMaximumAgainAHeldBackRegionGoesBackTowardItsNeed() {
+        Coordinator limited = withGlobalMax("media-relay", 16);
+        PlatformState state =
+                limited.coordinate(
+                                PlatformState.empty(),
+                                List.of(
+                                        hold(
+                                                ServiceKind.WEBRTC,
+                                                "media-relay",
+                                                "eu-west",
+                                                12,
+                                                4,
+                                                START),
+                                        scale(
+                                                ServiceKind.WEBRTC,
+                                                "media-relay",
+                                                "us-east",
+                                                4,
+                                                12,
+                                                START)),
+                                START)
+                        .next();
+        state = new PlatformState(state.capacities(), Map.of(), Map.of(), Map.of(), state.pinned());
+        // Now eu-west needs 6 again, us-east only 6: total 4 + 6 is under 16.
+        Coordinator.RoundResult back =
+                limited.coordinate(
+                        state,
+                        List.of(
+                                hold(
+                                        ServiceKind.WEBRTC,
+                                        "media-relay",
+                                        "eu-west",
+                                        12,
+                                        6,
+                                        ONE_MINUTE_LATER),
+                                scale(
+                                        ServiceKind.WEBRTC,
+                                        "media-relay",
+                                        "us-east",
+                                        12,
+                                        6,
+                                        ONE_MINUTE_LATER)),
+                        ONE_MINUTE_LATER);
+
+        assertThat(commands(back))
+                .extracting(e -> e.region() + " " + e.from() + "->" + e.to() + " " + e.reason())
+                .contains("eu-west 4->6 REBALANCE");
     }
 
     @Test

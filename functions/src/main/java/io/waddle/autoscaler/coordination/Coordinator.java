@@ -127,7 +127,8 @@ public final class Coordinator {
                     key,
                     new Capacity(c.service(), c.region(), c.kind(), result.capacity(), c.seenAt()));
         }
-        return new PlatformState(capacities, locks, state.deferred(), state.silent());
+        return new PlatformState(
+                capacities, locks, state.deferred(), state.silent(), state.pinned());
     }
 
     /** The working copy of the platform state during one round. */
@@ -137,6 +138,7 @@ public final class Coordinator {
         private final Map<String, Lock> locks;
         private final Map<String, Integer> deferred;
         private final Map<String, Instant> silent;
+        private final Map<String, Integer> pinned;
 
         Round(PlatformState s, Instant now) {
             this.now = now;
@@ -144,10 +146,11 @@ public final class Coordinator {
             this.locks = new HashMap<>(s.locks());
             this.deferred = new HashMap<>(s.deferred());
             this.silent = new HashMap<>(s.silent());
+            this.pinned = new HashMap<>(s.pinned());
         }
 
         PlatformState state() {
-            return new PlatformState(capacities, locks, deferred, silent);
+            return new PlatformState(capacities, locks, deferred, silent, pinned);
         }
 
         void expireLocks() {
@@ -167,6 +170,7 @@ public final class Coordinator {
                 locks.remove(key);
                 deferred.remove(key);
                 silent.remove(key);
+                pinned.remove(key);
             }
         }
 
@@ -183,7 +187,8 @@ public final class Coordinator {
             int capacity =
                     lock != null
                             ? lock.target()
-                            : deferred.containsKey(key) && known != null
+                            : (deferred.containsKey(key) || pinned.containsKey(key))
+                                            && known != null
                                     ? known.capacity()
                                     : e.from();
             capacities.put(key, new Capacity(e.service(), e.region(), e.kind(), capacity, now));
@@ -255,6 +260,7 @@ public final class Coordinator {
             }
             if (lock == null) {
                 deferred.remove(key);
+                pinned.remove(key);
                 return e;
             }
             if (lock.target() == e.to()) {
@@ -303,6 +309,7 @@ public final class Coordinator {
             int fixed = 0;
             int total = 0;
             Map<String, Integer> need = new LinkedHashMap<>();
+            Map<String, Integer> planned = new TreeMap<>();
             for (Capacity c : capacities.values()) {
                 if (!c.service().equals(service)) {
                     continue;
@@ -310,36 +317,48 @@ public final class Coordinator {
                 String key = c.service() + "/" + c.region();
                 Integer i = byRegion.get(c.region());
                 ScalingEvent e = i == null ? null : decided.get(i);
-                int planned = e != null && e.issuesCommand() ? e.to() : c.capacity();
-                total += planned;
+                int p = e != null && e.issuesCommand() ? e.to() : c.capacity();
+                total += p;
                 if (e == null || locks.containsKey(key) || e.policy().withheldBy() != null) {
-                    fixed += planned;
+                    fixed += p;
                 } else {
                     need.put(c.region(), Math.max(0, e.recommended()));
+                    planned.put(c.region(), p);
                 }
             }
-            if (total <= max || need.isEmpty()) {
+            if (need.isEmpty()) {
                 return;
             }
-            // The optimal placement: largest demand first, each capped at its own need.
-            Map<String, Integer> optimal = new TreeMap<>();
-            int left = Math.max(0, max - fixed);
+            if (total <= max) {
+                returnTowardNeed(service, max, total, need, planned, byRegion, decided);
+                return;
+            }
+            // The optimal placement: one unit for every region with demand, then the largest
+            // demand first, each capped at its own need.
             List<String> byDemand =
                     need.keySet().stream()
                             .sorted(
                                     Comparator.comparingInt((String reg) -> -need.get(reg))
                                             .thenComparing(reg -> reg))
                             .toList();
+            Map<String, Integer> optimal = new TreeMap<>();
+            int left = Math.max(0, max - fixed);
             for (String reg : byDemand) {
-                int give = Math.min(need.get(reg), left);
-                optimal.put(reg, give);
-                left -= give;
+                int one = need.get(reg) > 0 && left > 0 ? 1 : 0;
+                optimal.put(reg, one);
+                left -= one;
+            }
+            for (String reg : byDemand) {
+                int more = Math.min(need.get(reg) - optimal.get(reg), left);
+                if (more > 0) {
+                    optimal.merge(reg, more, Integer::sum);
+                    left -= more;
+                }
             }
             int off = 0;
             int optimalTotal = 0;
             for (String reg : optimal.keySet()) {
-                ScalingEvent e = decided.get(byRegion.get(reg));
-                off += Math.abs((e.issuesCommand() ? e.to() : e.from()) - optimal.get(reg));
+                off += Math.abs(planned.get(reg) - optimal.get(reg));
                 optimalTotal += optimal.get(reg);
             }
             boolean rebalance = off > config.rebalanceThreshold() * Math.max(1, optimalTotal);
@@ -348,30 +367,32 @@ public final class Coordinator {
                             .map(x -> x.getKey() + "=" + x.getValue())
                             .collect(Collectors.joining(", "));
             if (rebalance) {
+                String why =
+                        "target distribution "
+                                + distribution
+                                + " (max "
+                                + max
+                                + " across regions; placement off by "
+                                + off
+                                + ")";
                 for (String reg : optimal.keySet()) {
                     int i = byRegion.get(reg);
                     ScalingEvent e = decided.get(i);
                     int target = optimal.get(reg);
-                    String why =
-                            "target distribution "
-                                    + distribution
-                                    + " (max "
-                                    + max
-                                    + " across regions; placement off by "
-                                    + off
-                                    + ")";
-                    if (target == e.from()) {
+                    int now = capacity(e.serviceRegionKey());
+                    if (e.issuesCommand() && target == e.to()) {
+                        continue;
+                    }
+                    pinned.put(e.serviceRegionKey(), target);
+                    if (target == now) {
                         if (e.issuesCommand()) {
                             decided.set(i, e.suppressedBy(Reason.GLOBAL_LIMIT, why));
                         }
                         continue;
                     }
-                    if (e.issuesCommand() && target == e.to()) {
-                        continue;
-                    }
                     decided.set(
                             i,
-                            rescale(e, e.from(), target, Reason.REBALANCE, why + "; " + e.detail())
+                            rescale(e, now, target, Reason.REBALANCE, why + "; " + e.detail())
                                     .asRebalance());
                 }
                 return;
@@ -392,11 +413,12 @@ public final class Coordinator {
                 int target = e.to() - cut;
                 String why =
                         "total across regions would be "
-                                + (total)
+                                + total
                                 + ", max "
                                 + max
                                 + "; optimal distribution "
                                 + distribution;
+                pinned.put(e.serviceRegionKey(), target);
                 decided.set(
                         i,
                         target == e.from()
@@ -407,6 +429,56 @@ public final class Coordinator {
                                         target,
                                         Reason.GLOBAL_LIMIT,
                                         why + "; wanted " + e.to() + " (" + e.detail() + ")"));
+            }
+        }
+
+        /**
+         * Under the global maximum again: a region the coordinator held below its need (its scaler
+         * still believes in its own target) goes back toward its need, as far as the maximum
+         * allows.
+         */
+        private void returnTowardNeed(
+                String service,
+                int max,
+                int total,
+                Map<String, Integer> need,
+                Map<String, Integer> planned,
+                Map<String, Integer> byRegion,
+                List<ScalingEvent> decided) {
+            int slack = max - total;
+            for (String reg : need.keySet()) {
+                int i = byRegion.get(reg);
+                ScalingEvent e = decided.get(i);
+                String key = e.serviceRegionKey();
+                if (!pinned.containsKey(key) || e.issuesCommand()) {
+                    continue;
+                }
+                int now = planned.get(reg);
+                int grant = Math.min(need.get(reg), now + Math.max(0, slack));
+                if (grant >= need.get(reg)) {
+                    pinned.remove(key);
+                } else {
+                    pinned.put(key, grant);
+                }
+                if (grant > now) {
+                    slack -= grant - now;
+                    decided.set(
+                            i,
+                            rescale(
+                                            e,
+                                            now,
+                                            grant,
+                                            Reason.REBALANCE,
+                                            "back toward its need of "
+                                                    + need.get(reg)
+                                                    + " under the max of "
+                                                    + max
+                                                    + " for "
+                                                    + service
+                                                    + "; "
+                                                    + e.detail())
+                                    .asRebalance());
+                }
             }
         }
 

@@ -13,12 +13,15 @@ import java.util.Map;
  *     reports the result, the reporting instances reach the target, or the lock expires
  * @param deferred the target of the latest decision a lock held back, to issue once it is released
  * @param silent services whose metrics stopped, with when they were last seen (reported once)
+ * @param pinned services whose capacity the coordinator set against their scaler's wish (global
+ *     limits): their capacity is this, not what their scaler believes, until it decides anew
  */
 public record PlatformState(
         Map<String, Capacity> capacities,
         Map<String, Lock> locks,
         Map<String, Integer> deferred,
-        Map<String, Instant> silent)
+        Map<String, Instant> silent,
+        Map<String, Integer> pinned)
         implements Serializable {
 
     public PlatformState {
@@ -26,10 +29,11 @@ public record PlatformState(
         locks = Map.copyOf(locks);
         deferred = Map.copyOf(deferred);
         silent = Map.copyOf(silent);
+        pinned = Map.copyOf(pinned);
     }
 
     public static PlatformState empty() {
-        return new PlatformState(Map.of(), Map.of(), Map.of(), Map.of());
+        return new PlatformState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** A service's capacity in a region: instances, relays, pool connections or cache nodes. */
