@@ -126,4 +126,20 @@ class DatabasePoolScalerTest {
         assertThat(r.decision().reason()).isEqualTo(Reason.IDLE_TIMEOUT); // 180 needed
         assertThat(r.next().size()).isEqualTo(216);
     }
+
+    @Test
+    void aShrinkNotYetInEffectIsNotUndoneByTheLargerPoolStillReported() {
+        WindowedMetrics w = window(ONE_MINUTE_LATER, 1, 10, 0);
+        Map<String, GaugeStats> g = new HashMap<>(w.gauges());
+        g.put(Gauges.POOL_SIZE, new GaugeStats(2, 492, 246));
+        WindowedMetrics stillOld =
+                new WindowedMetrics(
+                        w.service(), w.region(), w.kind(), w.windowStart(), w.windowEnd(), 2, g);
+        PoolState justShrunk = new PoolState(410, START, null, null);
+
+        DatabasePoolScaler.Result r = scaler.decide(justShrunk, stillOld, 41, ONE_MINUTE_LATER);
+
+        assertThat(r.decision().from()).isEqualTo(410);
+        assertThat(r.decision().outcome()).isEqualTo(Outcome.NO_CHANGE);
+    }
 }

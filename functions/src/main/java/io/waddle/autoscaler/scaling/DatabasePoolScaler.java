@@ -98,11 +98,14 @@ public final class DatabasePoolScaler {
                         ? w.total(Gauges.POOL_SIZE)
                         : w.total(Gauges.ACTIVE_CONNECTIONS);
         int current = state.size() > 0 ? state.size() : clamp((int) Math.round(reported));
-        // A pool the proxies report larger than decided was grown by someone else (the
-        // coordinator, for a compute scale-up's headroom): that is the pool now.
+        // A pool the proxies report larger than decided, outside the idle timeout of this
+        // scaler's own last change (a shrink it asked for may not have taken effect yet), was grown
+        // by someone else (the coordinator, for a compute scale-up's headroom): that is the pool.
         if (state.size() > 0
                 && w.gauge(Gauges.POOL_SIZE).isPresent()
-                && Math.round(reported) > state.size()) {
+                && Math.round(reported) > state.size()
+                && (state.lastScaleAt() == null
+                        || !now.isBefore(state.lastScaleAt().plus(config.idleTimeout())))) {
             current = (int) Math.round(reported);
             state = new PoolState(current, state.lastScaleAt(), state.pressureSince(), null);
         }
