@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +23,9 @@ public final class Json {
                     .addModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    // Only record components are fields: a helper like issuesCommand() or
+                    // isApplied() must not become "sues_command" or "applied" on the wire.
+                    .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
                     .build();
 
     private Json() {}
