@@ -1,0 +1,156 @@
+package io.waddle.autoscaler.scaling;
+
+import io.waddle.autoscaler.scaling.LoadTrend.Point;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The spike rule and the emergency scale-up it triggers. Plain Java over a service's recent
+ * windowed request rates; the Flink CEP pattern that finds spikes in the job applies the same
+ * definition.
+ *
+ * <pre>
+ * spike:     rate(now) >= (1 + minRise) × min(rate over the last `within`), from a base >= minBaseRate
+ * growth:    k = ln(rate(now) / base) / seconds between them                       (per second)
+ * expected:  rate when new capacity serves = rate(now) × min(maxExtrapolation, e^(k × provisioning delay))
+ * emergency: ceil(current × max(cpu / target cpu, 1) × expected / rate(now)),
+ *            at most maxFactor × current, at least current + minStep, within the service's max
+ * </pre>
+ *
+ * The emergency scale-up bypasses the cooldown and the stabilization windows (it is for the case
+ * they are too slow for) but has its own rate limit: {@code maxFactor} per spike.
+ */
+public final class SpikeRule {
+    private final Config config;
+
+    /**
+     * @param minRise the rise that makes a spike, as a fraction: 0.5 is +50 %
+     * @param within how far back the base may lie
+     * @param minBaseRate requests per second below which a rise is noise, not a spike
+     * @param maxExtrapolation the most the growth is projected to multiply the load by
+     * @param maxFactor the emergency rate limit: at most this times the current capacity
+     * @param minStep at least this many instances more
+     */
+    public record Config(
+            double minRise,
+            Duration within,
+            double minBaseRate,
+            double maxExtrapolation,
+            double maxFactor,
+            int minStep)
+            implements Serializable {
+
+        public Config {
+            if (!(minRise > 0) || Double.isInfinite(minRise)) {
+                throw new IllegalArgumentException("spike rise must be > 0: " + minRise);
+            }
+            if (within.isNegative() || within.isZero()) {
+                throw new IllegalArgumentException("spike span must be > 0: " + within);
+            }
+            if (!(minBaseRate >= 0)) {
+                throw new IllegalArgumentException("spike base rate must be >= 0");
+            }
+            if (!(maxExtrapolation >= 1) || !(maxFactor > 1) || minStep < 1) {
+                throw new IllegalArgumentException(
+                        "need extrapolation >= 1, emergency factor > 1 and step >= 1");
+            }
+        }
+
+        /** +50 % within 60 s from at least 1 request/s; projections up to 4×; steps up to 4×. */
+        public static Config defaults() {
+            return new Config(0.5, Duration.ofSeconds(60), 1.0, 4.0, 4.0, 1);
+        }
+    }
+
+    /**
+     * A spike: the rate went from {@code base} to {@code now} in {@code seconds}.
+     *
+     * @param growthPerSecond k, the exponential growth rate
+     */
+    public record Spike(double base, double now, double seconds, double growthPerSecond) {
+        public double rise() {
+            return now / base - 1;
+        }
+    }
+
+    public SpikeRule(Config config) {
+        this.config = config;
+    }
+
+    /** The spike ending at the newest point, if the rates make one. */
+    public Optional<Spike> detect(List<Point> rates) {
+        if (rates.size() < 2) {
+            return Optional.empty();
+        }
+        Point last = rates.get(rates.size() - 1);
+        Point base = null;
+        for (Point p : rates.subList(0, rates.size() - 1)) {
+            boolean inSpan = !p.at().isBefore(last.at().minus(config.within()));
+            if (inSpan
+                    && p.load() >= config.minBaseRate()
+                    && (base == null || p.load() < base.load())) {
+                base = p;
+            }
+        }
+        if (base == null || last.load() < (1 + config.minRise()) * base.load()) {
+            return Optional.empty();
+        }
+        double seconds = Duration.between(base.at(), last.at()).toMillis() / 1000.0;
+        double k = Math.log(last.load() / base.load()) / seconds;
+        return Optional.of(new Spike(base.load(), last.load(), seconds, k));
+    }
+
+    /**
+     * The emergency capacity for {@code spike}.
+     *
+     * @param current the capacity now (decided)
+     * @param cpuRatio mean CPU over its target (1 when unknown or below target)
+     * @param provisioningDelay how long new capacity takes to serve
+     * @param maxInstances the service's bound
+     */
+    public Emergency size(
+            Spike spike,
+            int current,
+            double cpuRatio,
+            Duration provisioningDelay,
+            int maxInstances) {
+        double projection =
+                Math.min(
+                        config.maxExtrapolation(),
+                        Math.exp(spike.growthPerSecond() * provisioningDelay.toSeconds()));
+        double expected = spike.now() * projection;
+        double pressure = Math.max(1.0, Double.isNaN(cpuRatio) ? 1.0 : cpuRatio);
+        int wanted = (int) Math.ceil(current * pressure * projection - 1e-9);
+        int capped = (int) Math.floor(current * config.maxFactor());
+        int target = Math.max(current + config.minStep(), Math.min(wanted, capped));
+        target = Math.min(target, maxInstances);
+        String detail =
+                String.format(
+                        Locale.ROOT,
+                        "request rate %.0f -> %.0f req/s in %.0f s (+%.0f %%); %.0f req/s expected"
+                                + " when new capacity serves in %d s -> %d instances",
+                        spike.base(),
+                        spike.now(),
+                        spike.seconds(),
+                        100 * spike.rise(),
+                        expected,
+                        provisioningDelay.toSeconds(),
+                        wanted);
+        if (wanted > capped) {
+            detail += String.format(Locale.ROOT, " (emergency limit %.0fx)", config.maxFactor());
+        }
+        if (target == maxInstances && wanted > maxInstances) {
+            detail += " (max " + maxInstances + ")";
+        }
+        return new Emergency(target, wanted, detail);
+    }
+
+    /**
+     * @param target the capacity to scale to now
+     * @param wanted what the projection alone asked for
+     */
+    public record Emergency(int target, int wanted, String detail) {}
+}
