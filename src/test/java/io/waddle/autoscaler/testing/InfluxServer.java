@@ -1,0 +1,105 @@
+package io.waddle.autoscaler.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code influxd} (InfluxDB 1.x, as installed by {@code .ci/run}) for one test class: its
+ * meta, data and WAL directories in a temporary folder, HTTP on a free port of 127.0.0.1.
+ */
+public final class InfluxServer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private InfluxServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static InfluxServer start(Path dir) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path config = dir.resolve("influxdb.conf");
+        Files.writeString(
+                config,
+                "reporting-disabled = true\n"
+                        + "bind-address = \"127.0.0.1:"
+                        + freePort()
+                        + "\"\n"
+                        + "[meta]\n  dir = \""
+                        + dir.resolve("meta")
+                        + "\"\n"
+                        + "[data]\n  dir = \""
+                        + dir.resolve("data")
+                        + "\"\n  wal-dir = \""
+                        + dir.resolve("wal")
+                        + "\"\n  query-log-enabled = false\n"
+                        + "[http]\n  bind-address = \"127.0.0.1:"
+                        + port
+                        + "\"\n  log-enabled = false\n"
+                        + "[monitor]\n  store-enabled = false\n");
+        Process p =
+                new ProcessBuilder(
+                                "influxd",
+                                "-config",
+                                config.toString(),
+                                "-pidfile",
+                                dir.resolve("influxd.pid").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("influxd.log").toFile())
+                        .start();
+        InfluxServer server = new InfluxServer(p, port);
+        server.awaitPing(Duration.ofSeconds(30));
+        return server;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitPing(Duration timeout) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("influxd exited with " + process.exitValue());
+            }
+            try {
+                HttpURLConnection c =
+                        (HttpURLConnection) URI.create(url() + "/ping").toURL().openConnection();
+                c.setConnectTimeout(200);
+                if (c.getResponseCode() == 204) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting: try again below
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("influxd did not answer /ping within " + timeout);
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
