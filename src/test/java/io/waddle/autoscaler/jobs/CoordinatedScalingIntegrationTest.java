@@ -7,13 +7,18 @@ import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.testing.InfluxServer;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -22,8 +27,13 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A load step on compute, end to end (Kafka broker, MiniCluster at parallelism 2, RocksDB,
@@ -89,7 +99,7 @@ class CoordinatedScalingIntegrationTest {
     @Test
     void aComputeLoadStepSendsDatabaseThenCacheThenComputeCommands() throws Exception {
         KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
-        JobClient job = start();
+        JobClient job = start("", conf -> {});
 
         KAFKA.produce("m", loadStep(), START.plusSeconds(90));
 
@@ -136,21 +146,109 @@ class CoordinatedScalingIntegrationTest {
         job.cancel().get();
     }
 
-    private JobClient start() throws Exception {
+    /** Every decision the job committed to the events topic {@code topic}, once 15 are there. */
+    private static List<ScalingEvent> events(String topic) {
+        return KAFKA.readUntil(topic, true, e -> e.size() >= 15, WAIT).stream()
+                .map(s -> Json.fromString(s, ScalingEvent.class))
+                .toList();
+    }
+
+    @Test
+    void everyDecisionIsAlsoInInfluxDbAndQueryableWithInfluxQl(@TempDir Path influxDir)
+            throws Exception {
+        KAFKA.createTopics("i.m", "i.c", "i.e", "i.d", "i.p", "i.pe", "i.r");
+        try (InfluxServer influx = InfluxServer.start(influxDir)) {
+            JobClient job =
+                    start("i.", conf -> conf.set(AutoscalerOptions.INFLUX_URL, influx.url()));
+            KAFKA.produce("i.m", loadStep(), START.plusSeconds(90));
+            List<ScalingEvent> logged = events("i.e");
+
+            try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
+                // The copy is asynchronous: wait until it holds what the topic holds.
+                QueryResult r = null;
+                Instant deadline = Instant.now().plus(WAIT);
+                long points = 0;
+                while (points < logged.size() && Instant.now().isBefore(deadline)) {
+                    r =
+                            client.query(
+                                    new Query(
+                                            "SELECT count(\"to\") FROM scaling_decisions",
+                                            "waddle"));
+                    points = countOf(r);
+                }
+                assertThat(points).isGreaterThanOrEqualTo(logged.size());
+                QueryResult headroom =
+                        client.query(
+                                new Query(
+                                        "SELECT \"to\" FROM scaling_decisions"
+                                                + " WHERE reason = 'DEPENDENCY_HEADROOM'"
+                                                + " AND kind = 'database'",
+                                        "waddle"));
+                assertThat(headroom.getResults().get(0).getSeries().get(0).getValues())
+                        .extracting(row -> row.get(1))
+                        .containsExactly(192.0);
+            }
+            job.cancel().get();
+        }
+    }
+
+    private static long countOf(QueryResult r) {
+        if (r.getResults().get(0).getSeries() == null) {
+            return 0;
+        }
+        return ((Number) r.getResults().get(0).getSeries().get(0).getValues().get(0).get(1))
+                .longValue();
+    }
+
+    @Test
+    void anInfluxDbThatNeverAnswersLosesNoKafkaEvent() throws Exception {
+        KAFKA.createTopics("x.m", "x.c", "x.e", "x.d", "x.p", "x.pe", "x.r");
+        // Accepts connections (the kernel's backlog) and never answers: a hung InfluxDB.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            JobClient job =
+                    start(
+                            "x.",
+                            conf -> {
+                                conf.set(
+                                        AutoscalerOptions.INFLUX_URL,
+                                        "http://127.0.0.1:" + silent.getLocalPort());
+                                conf.set(AutoscalerOptions.INFLUX_TIMEOUT, Duration.ofSeconds(30));
+                            });
+            KAFKA.produce("x.m", loadStep(), START.plusSeconds(90));
+
+            List<ScalingEvent> logged = events("x.e");
+            List<ScalingCommand> commands =
+                    KAFKA.readUntil("x.c", true, c -> c.size() >= 3, WAIT).stream()
+                            .map(v -> Json.fromString(v, ScalingCommand.class))
+                            .toList();
+
+            // Five windows (ends 15..75 s) of three services each, all on the events topic.
+            assertThat(logged)
+                    .extracting(e -> e.decidedAt().getEpochSecond() - START.getEpochSecond())
+                    .containsOnly(15L, 30L, 45L, 60L, 75L);
+            assertThat(logged).hasSize(15);
+            assertThat(commands).hasSize(3);
+            assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
+            job.cancel().get();
+        }
+    }
+
+    private static JobClient start(String prefix, Consumer<Configuration> extra) throws Exception {
         Configuration conf = new Configuration();
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        conf.set(AutoscalerOptions.METRICS_TOPIC, "m");
-        conf.set(AutoscalerOptions.COMMANDS_TOPIC, "c");
-        conf.set(AutoscalerOptions.EVENTS_TOPIC, "e");
-        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, "d");
-        conf.set(AutoscalerOptions.POLICIES_TOPIC, "p");
-        conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, "pe");
-        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, "r");
+        conf.set(AutoscalerOptions.METRICS_TOPIC, prefix + "m");
+        conf.set(AutoscalerOptions.COMMANDS_TOPIC, prefix + "c");
+        conf.set(AutoscalerOptions.EVENTS_TOPIC, prefix + "e");
+        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, prefix + "d");
+        conf.set(AutoscalerOptions.POLICIES_TOPIC, prefix + "p");
+        conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, prefix + "pe");
+        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, prefix + "r");
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
-        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "coordinated");
+        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "coordinated" + prefix);
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
+        extra.accept(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
         env.setParallelism(2);

@@ -402,6 +402,46 @@ public final class AutoscalerOptions {
                                 + " watermark has not passed the window's end (an idle input can"
                                 + " hold it back). Normally the watermark comes first.");
 
+    // ---- InfluxDB -----------------------------------------------------------------------------
+
+    public static final ConfigOption<String> INFLUX_URL =
+            ConfigOptions.key("autoscaler.influx.url")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "InfluxDB 1.x to copy every decision to, e.g. http://127.0.0.1:8086;"
+                                    + " empty: none. Writes are asynchronous and never hold the job"
+                                    + " back: what InfluxDB cannot take is dropped and counted"
+                                    + " (influxPointsDropped); the events topic stays complete.");
+
+    public static final ConfigOption<String> INFLUX_DATABASE =
+            ConfigOptions.key("autoscaler.influx.database")
+                    .stringType()
+                    .defaultValue("waddle")
+                    .withDescription("The InfluxDB database; created if it does not exist.");
+
+    public static final ConfigOption<Integer> INFLUX_BUFFER =
+            ConfigOptions.key("autoscaler.influx.buffer")
+                    .intType()
+                    .defaultValue(10_000)
+                    .withDescription(
+                            "Points buffered per parallel instance while InfluxDB is slow; beyond"
+                                    + " it new points are dropped and counted.");
+
+    public static final ConfigOption<Integer> INFLUX_BATCH =
+            ConfigOptions.key("autoscaler.influx.batch")
+                    .intType()
+                    .defaultValue(500)
+                    .withDescription("Points written to InfluxDB in one request at most.");
+
+    public static final ConfigOption<Duration> INFLUX_TIMEOUT =
+            ConfigOptions.key("autoscaler.influx.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "Connect, read and write timeout of one InfluxDB request; a batch that"
+                                    + " times out is dropped and counted.");
+
     /** Every option above, in declaration order: the source of the README's table. */
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> options = new ArrayList<>();

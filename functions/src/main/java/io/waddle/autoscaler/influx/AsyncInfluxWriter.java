@@ -12,6 +12,7 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
 
 /**
  * Writes points to InfluxDB 1.x without ever blocking or failing its caller. {@link #offer} puts a
@@ -93,6 +94,7 @@ public final class AsyncInfluxWriter implements AutoCloseable {
     }
 
     private void drain() {
+        boolean created = false;
         List<Point> batch = new ArrayList<>(batchSize);
         while (running || !buffer.isEmpty()) {
             try {
@@ -102,6 +104,9 @@ public final class AsyncInfluxWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 buffer.drainTo(batch, batchSize - 1);
+                if (!created) {
+                    created = createDatabase();
+                }
                 write(batch);
                 done(batch.size());
             } catch (InterruptedException e) {
@@ -118,6 +123,16 @@ public final class AsyncInfluxWriter implements AutoCloseable {
             synchronized (idle) {
                 idle.notifyAll();
             }
+        }
+    }
+
+    /** Creates the database (InfluxDB 1.x: a no-op if it exists); false while InfluxDB is away. */
+    private boolean createDatabase() {
+        try {
+            influx.query(new Query("CREATE DATABASE \"" + database + "\""));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -11,6 +11,7 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SLIDE;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.flink.CoordinatorFunction;
+import io.waddle.autoscaler.flink.InfluxEventSink;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
@@ -160,11 +161,20 @@ public final class AutoscalerPipeline {
                         .name("coordinator (dependencies, regions, locks)");
 
         deduplicated.sinkTo(sinks.commands()).uid("commands-sink").name("commands");
-        deduplicated
-                .getSideOutput(CoordinatorFunction.EVENTS)
-                .sinkTo(sinks.events())
-                .uid("events-sink")
-                .name("events");
+        DataStream<ScalingEvent> events = deduplicated.getSideOutput(CoordinatorFunction.EVENTS);
+        events.sinkTo(sinks.events()).uid("events-sink").name("events");
+        String influx = conf.get(AutoscalerOptions.INFLUX_URL);
+        if (!influx.isBlank()) {
+            events.sinkTo(
+                            new InfluxEventSink(
+                                    influx,
+                                    conf.get(AutoscalerOptions.INFLUX_DATABASE),
+                                    conf.get(AutoscalerOptions.INFLUX_BUFFER),
+                                    conf.get(AutoscalerOptions.INFLUX_BATCH),
+                                    conf.get(AutoscalerOptions.INFLUX_TIMEOUT)))
+                    .uid("events-influx-sink")
+                    .name("events to InfluxDB (best effort)");
+        }
         decisions
                 .getSideOutput(PolicyScalingFunction.POLICY_EVENTS)
                 .sinkTo(sinks.policyEvents())
