@@ -1,16 +1,14 @@
 package io.waddle.autoscaler.coordination;
 
+import static io.waddle.autoscaler.testing.Decisions.hold;
+import static io.waddle.autoscaler.testing.Decisions.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.Reason;
-import io.waddle.autoscaler.scaling.ScalingDecision;
-import io.waddle.autoscaler.scaling.Subject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,52 +23,6 @@ class CoordinatorTest {
     private static final Instant ELEVEN_MINUTES_LATER = START.plusSeconds(660);
 
     private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
-
-    private static ScalingEvent scale(
-            ServiceKind kind, String service, String region, int from, int to, Instant at) {
-        return ScalingEvent.of(
-                ScalingDecision.scaleTo(
-                        new Subject(service, region, kind),
-                        at,
-                        from,
-                        to,
-                        to,
-                        Reason.CPU_ABOVE_TARGET,
-                        "load",
-                        List.of(),
-                        from),
-                observed(from),
-                PolicyRef.BUILTIN);
-    }
-
-    private static ScalingEvent scale(
-            ServiceKind kind, String service, int from, int to, Instant at) {
-        return scale(kind, service, "eu-west", from, to, at);
-    }
-
-    /** A decision to keep {@code at}, while the metrics ask for {@code wants}. */
-    private static ScalingEvent hold(
-            ServiceKind kind, String service, String region, int at, int wants, Instant when) {
-        return ScalingEvent.of(
-                ScalingDecision.noChange(
-                        new Subject(service, region, kind),
-                        when,
-                        at,
-                        wants,
-                        Reason.WITHIN_TOLERANCE,
-                        "ok",
-                        at),
-                observed(at),
-                PolicyRef.BUILTIN);
-    }
-
-    private static ScalingEvent hold(ServiceKind kind, String service, int at, Instant when) {
-        return hold(kind, service, "eu-west", at, at, when);
-    }
-
-    private static ObservedWindow observed(int instances) {
-        return new ObservedWindow(instances, 50.0, 60.0, null, null, 0, null, 0);
-    }
 
     private static List<ScalingEvent> commands(Coordinator.RoundResult r) {
         return r.ordered().stream().filter(ScalingEvent::issuesCommand).toList();

@@ -1,18 +1,15 @@
 package io.waddle.autoscaler.flink;
 
+import static io.waddle.autoscaler.testing.Decisions.hold;
+import static io.waddle.autoscaler.testing.Decisions.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.CoordinatorInput;
-import io.waddle.autoscaler.model.ObservedWindow;
-import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.Reason;
-import io.waddle.autoscaler.scaling.ScalingDecision;
-import io.waddle.autoscaler.scaling.Subject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,37 +50,6 @@ class CoordinatorFunctionTest {
                                 CoordinatorConfig.defaults(), Duration.ofSeconds(2))),
                 in -> "waddle",
                 Types.STRING);
-    }
-
-    private static ScalingEvent scale(
-            ServiceKind kind, String service, int from, int to, Instant at) {
-        return ScalingEvent.of(
-                ScalingDecision.scaleTo(
-                        new Subject(service, "eu-west", kind),
-                        at,
-                        from,
-                        to,
-                        to,
-                        Reason.CPU_ABOVE_TARGET,
-                        "load",
-                        List.of(),
-                        from),
-                new ObservedWindow(from, 90.0, 95.0, null, null, 0, null, 0),
-                PolicyRef.BUILTIN);
-    }
-
-    private static ScalingEvent hold(ServiceKind kind, String service, int at, Instant when) {
-        return ScalingEvent.of(
-                ScalingDecision.noChange(
-                        new Subject(service, "eu-west", kind),
-                        when,
-                        at,
-                        at,
-                        Reason.WITHIN_TOLERANCE,
-                        "ok",
-                        at),
-                new ObservedWindow(at, 50.0, 55.0, null, null, 0, null, 0),
-                PolicyRef.BUILTIN);
     }
 
     /** A decision as the window operator's result carries it: stamped with the window end - 1. */

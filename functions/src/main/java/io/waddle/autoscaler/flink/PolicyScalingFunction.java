@@ -1,6 +1,5 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.PolicyRef;
@@ -17,8 +16,8 @@ import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler.PoolState;
+import io.waddle.autoscaler.scaling.KindEvaluator;
 import io.waddle.autoscaler.scaling.LoadTrend;
-import io.waddle.autoscaler.scaling.ScalerResult;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.Duration;
@@ -144,41 +143,44 @@ public final class PolicyScalingFunction
 
     private ScalingEvent evaluateWebRtc(WindowedMetrics window, ScalingPolicy policy, PolicyRef ref)
             throws Exception {
-        WebRtcRelayScaler.Config config =
-                policy == null
-                        ? WebRtcRelayScaler.Config.defaults()
-                        : PolicySettings.webrtc(policy);
-        ScalerState before =
-                scalerState.value() != null ? scalerState.value() : ScalerState.initial();
-        ScalerResult r = new WebRtcRelayScaler(config).decide(before, window, window.windowEnd());
-        ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
-        scalerState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
-        return ref.withhold(event);
+        KindEvaluator.Evaluation<ScalerState> e =
+                KindEvaluator.relays(
+                        scalerState.value(),
+                        window,
+                        policy == null
+                                ? WebRtcRelayScaler.Config.defaults()
+                                : PolicySettings.webrtc(policy),
+                        ref);
+        scalerState.update(e.state());
+        return e.event();
     }
 
     private ScalingEvent evaluateDatabase(
             WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
-        DatabasePoolScaler.Config config =
-                policy == null
-                        ? DatabasePoolScaler.Config.defaults()
-                        : PolicySettings.database(policy);
-        PoolState before = poolState.value() != null ? poolState.value() : PoolState.initial();
-        DatabasePoolScaler.Result r =
-                new DatabasePoolScaler(config).decide(before, window, window.windowEnd());
-        ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
-        poolState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
-        return ref.withhold(event);
+        KindEvaluator.Evaluation<PoolState> e =
+                KindEvaluator.pool(
+                        poolState.value(),
+                        window,
+                        policy == null
+                                ? DatabasePoolScaler.Config.defaults()
+                                : PolicySettings.database(policy),
+                        ref);
+        poolState.update(e.state());
+        return e.event();
     }
 
     private ScalingEvent evaluateCache(WindowedMetrics window, ScalingPolicy policy, PolicyRef ref)
             throws Exception {
-        CacheScaler.Config config =
-                policy == null ? CacheScaler.Config.defaults() : PolicySettings.cache(policy);
-        CacheState before = cacheState.value() != null ? cacheState.value() : CacheState.initial();
-        CacheScaler.Result r = new CacheScaler(config).decide(before, window, window.windowEnd());
-        ScalingEvent event = ScalingEvent.of(r.decision(), ObservedWindow.of(window, 0), ref);
-        cacheState.update(event.issuesCommand() && ref.withheldBy() != null ? before : r.next());
-        return ref.withhold(event);
+        KindEvaluator.Evaluation<CacheState> e =
+                KindEvaluator.cache(
+                        cacheState.value(),
+                        window,
+                        policy == null
+                                ? CacheScaler.Config.defaults()
+                                : PolicySettings.cache(policy),
+                        ref);
+        cacheState.update(e.state());
+        return e.event();
     }
 
     @Override

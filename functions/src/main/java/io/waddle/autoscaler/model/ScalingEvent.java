@@ -128,26 +128,7 @@ public record ScalingEvent(
 
     /** The same event with {@code more} added to its detail, e.g. what it waited for. */
     public ScalingEvent withDetailSuffix(String more) {
-        return new ScalingEvent(
-                schemaVersion,
-                eventId,
-                service,
-                region,
-                kind,
-                outcome,
-                action,
-                from,
-                to,
-                recommended,
-                reason,
-                detail + "; " + more,
-                limits,
-                decidedAt,
-                commandId,
-                policyId,
-                policyVersion,
-                policyMode,
-                observed);
+        return with(action, detail + "; " + more);
     }
 
     /** The same SCALE decision, logged and commanded as a move between regions. */
@@ -155,6 +136,10 @@ public record ScalingEvent(
         if (!issuesCommand()) {
             throw new IllegalArgumentException("only SCALE decisions rebalance: " + this);
         }
+        return with(ScalingAction.REBALANCE.wireName(), detail);
+    }
+
+    private ScalingEvent with(String newAction, String newDetail) {
         return new ScalingEvent(
                 schemaVersion,
                 eventId,
@@ -162,12 +147,12 @@ public record ScalingEvent(
                 region,
                 kind,
                 outcome,
-                ScalingAction.REBALANCE.wireName(),
+                newAction,
                 from,
                 to,
                 recommended,
                 reason,
-                detail,
+                newDetail,
                 limits,
                 decidedAt,
                 commandId,

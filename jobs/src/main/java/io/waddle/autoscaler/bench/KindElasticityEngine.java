@@ -7,7 +7,6 @@ import io.waddle.autoscaler.coordination.PlatformState;
 import io.waddle.autoscaler.flink.WindowAccumulator;
 import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.MetricSample;
-import io.waddle.autoscaler.model.ObservedWindow;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
@@ -18,6 +17,7 @@ import io.waddle.autoscaler.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler.PoolState;
+import io.waddle.autoscaler.scaling.KindEvaluator;
 import io.waddle.autoscaler.scaling.LoadTrend;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
@@ -255,7 +255,7 @@ public final class KindElasticityEngine {
         }
 
         private ScalingEvent evaluate(WindowedMetrics w) {
-            ObservedWindow seen = ObservedWindow.of(w, 0);
+            PolicyRef builtin = PolicyRef.BUILTIN;
             switch (w.kind()) {
                 case COMPUTE -> {
                     ComputeEvaluator.Evaluation e =
@@ -265,28 +265,25 @@ public final class KindElasticityEngine {
                     return e.event();
                 }
                 case WEBRTC -> {
-                    ScalerState before = relayState != null ? relayState : ScalerState.initial();
-                    var result =
-                            new WebRtcRelayScaler(WebRtcRelayScaler.Config.defaults())
-                                    .decide(before, w, w.windowEnd());
-                    relayState = result.next();
-                    return ScalingEvent.of(result.decision(), seen, PolicyRef.BUILTIN);
+                    var e =
+                            KindEvaluator.relays(
+                                    relayState, w, WebRtcRelayScaler.Config.defaults(), builtin);
+                    relayState = e.state();
+                    return e.event();
                 }
                 case DATABASE -> {
-                    PoolState before = poolState != null ? poolState : PoolState.initial();
-                    var result =
-                            new DatabasePoolScaler(DatabasePoolScaler.Config.defaults())
-                                    .decide(before, w, w.windowEnd());
-                    poolState = result.next();
-                    return ScalingEvent.of(result.decision(), seen, PolicyRef.BUILTIN);
+                    var e =
+                            KindEvaluator.pool(
+                                    poolState, w, DatabasePoolScaler.Config.defaults(), builtin);
+                    poolState = e.state();
+                    return e.event();
                 }
                 case CACHE -> {
-                    CacheState before = cacheState != null ? cacheState : CacheState.initial();
-                    var result =
-                            new CacheScaler(CacheScaler.Config.defaults())
-                                    .decide(before, w, w.windowEnd());
-                    cacheState = result.next();
-                    return ScalingEvent.of(result.decision(), seen, PolicyRef.BUILTIN);
+                    var e =
+                            KindEvaluator.cache(
+                                    cacheState, w, CacheScaler.Config.defaults(), builtin);
+                    cacheState = e.state();
+                    return e.event();
                 }
             }
             throw new IllegalStateException(w.kind().name());
