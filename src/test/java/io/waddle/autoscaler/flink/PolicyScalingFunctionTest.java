@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waddle.autoscaler.model.GaugeStats;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
+import io.waddle.autoscaler.model.ScalerInput;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +34,7 @@ class PolicyScalingFunctionTest {
     private static final Duration IDLE_RETENTION = Duration.ofHours(1);
     private static final int MAX_PARALLELISM = 128;
 
-    private KeyedTwoInputStreamOperatorTestHarness<
-                    String, WindowedMetrics, PolicyRecord, ScalingEvent>
+    private KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
             harness;
 
     @BeforeEach
@@ -48,14 +49,17 @@ class PolicyScalingFunctionTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, WindowedMetrics, PolicyRecord, ScalingEvent>
+                    String, ScalerInput, PolicyRecord, ScalingEvent>
             newHarness(int parallelism, int subtask) throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(
                         new PolicyScalingFunction(
-                                ComputeScalerConfig.defaults(), 8, IDLE_RETENTION),
+                                ComputeScalerConfig.defaults(),
+                                PatternSettings.defaults(),
+                                8,
+                                IDLE_RETENTION),
                         List.of(PolicyScalingFunction.POLICIES)),
-                WindowedMetrics::serviceRegionKey,
+                ScalerInput::serviceRegionKey,
                 null,
                 Types.STRING,
                 MAX_PARALLELISM,
@@ -73,8 +77,7 @@ class PolicyScalingFunctionTest {
     }
 
     private static void publish(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, WindowedMetrics, PolicyRecord, ScalingEvent>
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
                     h,
             String id,
             String json)
@@ -83,12 +86,15 @@ class PolicyScalingFunctionTest {
     }
 
     private static void send(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, WindowedMetrics, PolicyRecord, ScalingEvent>
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
                     h,
             WindowedMetrics w)
             throws Exception {
-        h.processElement1(new StreamRecord<>(w, w.windowEnd().toEpochMilli() - 1));
+        // A window is decided once event time passes it.
+        h.processElement1(new StreamRecord<>(ScalerInput.of(w), w.windowEnd().toEpochMilli() - 1));
+        h.processBothWatermarks(
+                new org.apache.flink.streaming.api.watermark.Watermark(
+                        w.windowEnd().toEpochMilli() - 1));
     }
 
     private ScalingEvent last() {

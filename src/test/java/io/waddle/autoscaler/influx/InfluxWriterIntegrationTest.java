@@ -64,9 +64,9 @@ class InfluxWriterIntegrationTest {
             try (AsyncInfluxWriter writer =
                     new AsyncInfluxWriter(
                             server.url(), "waddle", 1_000, 100, Duration.ofSeconds(5))) {
-                writer.offer(InfluxPoints.of(decision("eu-west", 10, 13, 15)));
-                writer.offer(InfluxPoints.of(decision("eu-west", 13, 17, 30)));
-                writer.offer(InfluxPoints.of(decision("us-east", 4, 6, 30)));
+                writer.offer(InfluxPoints.of(decision("eu-west", 10, 13, 15)).toPoint());
+                writer.offer(InfluxPoints.of(decision("eu-west", 13, 17, 30)).toPoint());
+                writer.offer(InfluxPoints.of(decision("us-east", 4, 6, 30)).toPoint());
 
                 assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();
                 assertThat(writer.written()).isEqualTo(3);
@@ -109,7 +109,7 @@ class InfluxWriterIntegrationTest {
                                 10,
                                 Duration.ofSeconds(2))) {
             for (int i = 0; i < 1_000; i++) {
-                writer.offer(InfluxPoints.of(decision("eu-west", 10, 13, i)));
+                writer.offer(InfluxPoints.of(decision("eu-west", 10, 13, i)).toPoint());
             }
             // Returning at all proves offer never waited for the hung batch; beyond the buffer
             // and the one batch in flight, everything was dropped at once.

@@ -48,6 +48,7 @@ class AutoscalerKafkaIntegrationTest {
     private static final String POLICIES = "policies";
     private static final String POLICY_EVENTS = "policy-events";
     private static final String RESULTS = "actuation-results";
+    private static final String ALERTS = "alerts";
 
     @RegisterExtension static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
@@ -65,7 +66,7 @@ class AutoscalerKafkaIntegrationTest {
     void issuesCommandsDeadLettersBadSamplesAndReplaysNoCommandAfterRestartFromCheckpoint(
             @InjectClusterClient ClusterClient<?> client) throws Exception {
         KAFKA.createTopics(
-                METRICS, COMMANDS, EVENTS, DEAD_LETTERS, POLICIES, POLICY_EVENTS, RESULTS);
+                METRICS, COMMANDS, EVENTS, DEAD_LETTERS, POLICIES, POLICY_EVENTS, RESULTS, ALERTS);
 
         // Phase 1, 0..90 s: 4 instances at 90 % CPU (target 70 %) -> scale_up 4->6, and four bad
         // records.
@@ -146,6 +147,7 @@ class AutoscalerKafkaIntegrationTest {
         conf.set(AutoscalerOptions.POLICIES_TOPIC, POLICIES);
         conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, POLICY_EVENTS);
         conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, RESULTS);
+        conf.set(AutoscalerOptions.ALERTS_TOPIC, ALERTS);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         // As in flink-conf/config.yaml: every type must have a Flink serializer, none falls back to

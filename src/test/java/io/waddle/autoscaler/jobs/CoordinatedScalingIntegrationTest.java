@@ -98,7 +98,7 @@ class CoordinatedScalingIntegrationTest {
 
     @Test
     void aComputeLoadStepSendsDatabaseThenCacheThenComputeCommands() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r", "a");
         JobClient job = start("", conf -> {});
 
         KAFKA.produce("m", loadStep(), START.plusSeconds(90));
@@ -156,7 +156,7 @@ class CoordinatedScalingIntegrationTest {
     @Test
     void everyDecisionIsAlsoInInfluxDbAndQueryableWithInfluxQl(@TempDir Path influxDir)
             throws Exception {
-        KAFKA.createTopics("i.m", "i.c", "i.e", "i.d", "i.p", "i.pe", "i.r");
+        KAFKA.createTopics("i.m", "i.c", "i.e", "i.d", "i.p", "i.pe", "i.r", "i.a");
         try (InfluxServer influx = InfluxServer.start(influxDir)) {
             JobClient job =
                     start("i.", conf -> conf.set(AutoscalerOptions.INFLUX_URL, influx.url()));
@@ -202,7 +202,7 @@ class CoordinatedScalingIntegrationTest {
 
     @Test
     void anInfluxDbThatNeverAnswersLosesNoKafkaEvent() throws Exception {
-        KAFKA.createTopics("x.m", "x.c", "x.e", "x.d", "x.p", "x.pe", "x.r");
+        KAFKA.createTopics("x.m", "x.c", "x.e", "x.d", "x.p", "x.pe", "x.r", "x.a");
         // Accepts connections (the kernel's backlog) and never answers: a hung InfluxDB.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             JobClient job =
@@ -243,6 +243,7 @@ class CoordinatedScalingIntegrationTest {
         conf.set(AutoscalerOptions.POLICIES_TOPIC, prefix + "p");
         conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, prefix + "pe");
         conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, prefix + "r");
+        conf.set(AutoscalerOptions.ALERTS_TOPIC, prefix + "a");
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "coordinated" + prefix);
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");

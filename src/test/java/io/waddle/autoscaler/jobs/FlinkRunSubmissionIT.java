@@ -29,7 +29,7 @@ class FlinkRunSubmissionIT {
 
     @Test
     void flinkRunAcceptsTheJobJarAndTheJobIssuesCommands() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r", "a");
         try (StandaloneFlinkCluster flink = new StandaloneFlinkCluster(dir)) {
             assertThat(flink.flinkLib())
                     .doesNotContain("kafka-clients")
@@ -50,6 +50,7 @@ class FlinkRunSubmissionIT {
                                     "--autoscaler.topics.policies", "p",
                                     "--autoscaler.topics.policy-events", "pe",
                                     "--autoscaler.topics.actuation-results", "r",
+                                    "--autoscaler.topics.alerts", "a",
                                     "--autoscaler.kafka.starting-offsets", "earliest",
                                     "--execution.checkpointing.interval", "1s",
                                     "--pipeline.generic-types", "false"));

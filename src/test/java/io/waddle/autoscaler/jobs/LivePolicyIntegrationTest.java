@@ -54,7 +54,7 @@ class LivePolicyIntegrationTest {
 
     @Test
     void aPublishedLowerMaxChangesTheNextCommandAndAnInvalidPolicyIsRejected() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r");
+        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r", "a");
         JobClient job = start();
 
         // 0..90 s: 4 instances at 90 % -> scale_up 4->6 under the job's own options.
@@ -136,6 +136,7 @@ class LivePolicyIntegrationTest {
         conf.set(AutoscalerOptions.POLICIES_TOPIC, "p");
         conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, "pe");
         conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, "r");
+        conf.set(AutoscalerOptions.ALERTS_TOPIC, "a");
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "live-policy");

@@ -22,6 +22,7 @@ class TopicCheckTest {
         c.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, prefix + "pe");
         c.set(AutoscalerOptions.DEAD_LETTER_TOPIC, prefix + "d");
         c.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, prefix + "r");
+        c.set(AutoscalerOptions.ALERTS_TOPIC, prefix + "a");
         return c;
     }
 
@@ -44,7 +45,7 @@ class TopicCheckTest {
 
     @Test
     void warnsWhenThePolicyTopicIsNotCompacted() throws Exception {
-        KAFKA.createTopics("b.m", "b.p", "b.c", "b.e", "b.pe", "b.d", "b.r");
+        KAFKA.createTopics("b.m", "b.p", "b.c", "b.e", "b.pe", "b.d", "b.r", "b.a");
 
         assertThat(TopicCheck.verify(conf("b."), admin()))
                 .singleElement()

@@ -33,8 +33,9 @@ class OscillationRuleTest {
 
     @Test
     void moreThanFiveDirectionChangesAmongTheLastActionsIsOscillation() {
-        // 20 minutes apart: never 4 flips within 30 minutes; the 7th action makes the 6th flip.
-        List<OscillationRule.Result> r = alternate(State.calm(), 7, 20, 0);
+        // 9 minutes apart: never 4 flips within 30 minutes; the 7th action makes the 6th flip,
+        // all within the hour's horizon.
+        List<OscillationRule.Result> r = alternate(State.calm(), 7, 9, 0);
 
         assertThat(r.subList(0, 6)).noneMatch(OscillationRule.Result::matched);
         assertThat(r.get(6).matched()).isTrue();
@@ -79,7 +80,7 @@ class OscillationRuleTest {
         // Still flapping within the calm period: no new match, no new alert.
         List<OscillationRule.Result> soon = alternate(damped, 5, 2, 22);
         // Flapping on after the calm period: x4.
-        List<OscillationRule.Result> later = alternate(soon.get(4).next(), 5, 2, 52);
+        List<OscillationRule.Result> later = alternate(soon.get(4).next(), 5, 2, 51);
         // Then quiet: halves after each calm period.
         OscillationRule.Result quiet1 =
                 rule.observe(later.get(4).next(), ScalingAction.NONE, START.plusSeconds(100 * 60));

@@ -38,6 +38,11 @@ public record FailureRate(List<Outcome> outcomes) implements Serializable {
         return new FailureRate(next);
     }
 
+    /** Only the attempts of the hour before {@code now}. */
+    public FailureRate pruned(Instant now) {
+        return new FailureRate(within(now));
+    }
+
     /** Failed share of the attempts in the hour before {@code now}; 0 without attempts. */
     public double rate(Instant now) {
         List<Outcome> recent = within(now);

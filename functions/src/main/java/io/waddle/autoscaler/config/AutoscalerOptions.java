@@ -1,11 +1,15 @@
 package io.waddle.autoscaler.config;
 
+import io.waddle.autoscaler.cep.ScalingPatterns;
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.coordination.DependencyGraph;
 import io.waddle.autoscaler.coordination.Readiness;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.OscillationRule;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.scaling.RatePolicy;
 import io.waddle.autoscaler.scaling.ScalingRules;
+import io.waddle.autoscaler.scaling.SpikeRule;
 import io.waddle.autoscaler.scaling.Tolerance;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -402,6 +406,126 @@ public final class AutoscalerOptions {
                                 + " watermark has not passed the window's end (an idle input can"
                                 + " hold it back). Normally the watermark comes first.");
 
+    // ---- Patterns (Flink CEP) and alerts ----------------------------------------------------
+
+    public static final ConfigOption<Boolean> SPIKE_ENABLED =
+            ConfigOptions.key("autoscaler.spike.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether a spike in a compute service's request rate triggers an"
+                                    + " emergency scale-up (a policy's spike.enabled overrides).");
+
+    public static final ConfigOption<Double> SPIKE_MIN_RISE_PERCENT =
+            ConfigOptions.key("autoscaler.spike.min-rise-percent")
+                    .doubleType()
+                    .defaultValue(50.0)
+                    .withDescription(
+                            "A spike: the windowed request rate rises at least this many percent"
+                                    + " (policy: spike.min_rise_percent)...");
+
+    public static final ConfigOption<Duration> SPIKE_WITHIN =
+            ConfigOptions.key("autoscaler.spike.within")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "...within this time, at most 10 min (policy: spike.within_s)...");
+
+    public static final ConfigOption<Double> SPIKE_MIN_BASE_RATE =
+            ConfigOptions.key("autoscaler.spike.min-base-rate")
+                    .doubleType()
+                    .defaultValue(1.0)
+                    .withDescription(
+                            "...from a rate of at least this many requests per second; below it a"
+                                    + " rise is noise (policy: spike.min_base_rate).");
+
+    public static final ConfigOption<Double> SPIKE_EMERGENCY_MAX_FACTOR =
+            ConfigOptions.key("autoscaler.spike.emergency-max-factor")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription(
+                            "The emergency rate limit: an emergency scale-up goes to at most this"
+                                    + " times the current capacity, and never above the max"
+                                    + " (policy: spike.emergency_max_factor).");
+
+    public static final ConfigOption<Double> SPIKE_MAX_EXTRAPOLATION =
+            ConfigOptions.key("autoscaler.spike.max-extrapolation")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription(
+                            "The most the observed growth is projected to multiply the load by"
+                                    + " over the provisioning delay.");
+
+    public static final ConfigOption<Duration> PROVISIONING_DELAY =
+            ConfigOptions.key("autoscaler.spike.provisioning-delay")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "How long new capacity takes to serve: an emergency scale-up is sized"
+                                    + " for the load expected by then (policy:"
+                                    + " spike.provisioning_delay_s).");
+
+    public static final ConfigOption<Double> SUSTAINED_LOW_CPU =
+            ConfigOptions.key("autoscaler.sustained-low.cpu-percent")
+                    .doubleType()
+                    .defaultValue(30.0)
+                    .withDescription(
+                            "CPU under which a compute service is low; low for its whole"
+                                    + " scale-down stabilization window makes it a scale-down"
+                                    + " candidate (policy: compute.scale_down_threshold_percent).");
+
+    public static final ConfigOption<Integer> OSCILLATION_LAST_ACTIONS =
+            ConfigOptions.key("autoscaler.oscillation.last-actions")
+                    .intType()
+                    .defaultValue(20)
+                    .withDescription(
+                            "Oscillation: more than max-changes direction changes among a"
+                                    + " service's last this many scaling actions...");
+
+    public static final ConfigOption<Integer> OSCILLATION_MAX_CHANGES =
+            ConfigOptions.key("autoscaler.oscillation.max-changes")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription("...where this many are still tolerated...");
+
+    public static final ConfigOption<Integer> OSCILLATION_MAX_FLIPS =
+            ConfigOptions.key("autoscaler.oscillation.max-flips")
+                    .intType()
+                    .defaultValue(4)
+                    .withDescription("...or this many direction changes within flip-window.");
+
+    public static final ConfigOption<Duration> OSCILLATION_FLIP_WINDOW =
+            ConfigOptions.key("autoscaler.oscillation.flip-window")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription("The time span of max-flips.");
+
+    public static final ConfigOption<Double> OSCILLATION_MAX_DAMPING =
+            ConfigOptions.key("autoscaler.oscillation.max-damping")
+                    .doubleType()
+                    .defaultValue(8.0)
+                    .withDescription(
+                            "Each oscillation doubles the service's damping, up to this: its"
+                                + " scale-down stabilization and cooldown are multiplied by the"
+                                + " damping, its scale-up stabilization is at least (damping - 1)"
+                                + " minutes. 1 turns damping off (the alert stays).");
+
+    public static final ConfigOption<Duration> OSCILLATION_CALM_PERIOD =
+            ConfigOptions.key("autoscaler.oscillation.calm-period")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "After this long without oscillating, a service's damping halves, and"
+                                    + " its oscillation alert is resolved.");
+
+    public static final ConfigOption<String> ALERTS_TOPIC =
+            ConfigOptions.key("autoscaler.topics.alerts")
+                    .stringType()
+                    .defaultValue("waddle.alerts")
+                    .withDescription(
+                            "Topic of alerts for operators (JSON, keyed by service/region): raised"
+                                    + " once per condition and service, resolved once.");
+
     // ---- InfluxDB -----------------------------------------------------------------------------
 
     public static final ConfigOption<String> INFLUX_URL =
@@ -503,6 +627,39 @@ public final class AutoscalerOptions {
                 CoordinatorConfig.parseGlobalMax(conf.get(COORDINATOR_GLOBAL_MAX)),
                 conf.get(COORDINATOR_REBALANCE_THRESHOLD),
                 conf.get(IDLE_STATE_RETENTION));
+    }
+
+    /** The job-wide pattern settings (a policy may override the spike's), checked. */
+    public static PatternSettings patterns(ReadableConfig conf) {
+        Duration within = conf.get(SPIKE_WITHIN);
+        if (within.compareTo(ScalingPatterns.MAX_SPIKE_SPAN) > 0) {
+            throw new IllegalArgumentException(
+                    SPIKE_WITHIN.key() + " must be at most " + ScalingPatterns.MAX_SPIKE_SPAN);
+        }
+        try {
+            return new PatternSettings(
+                    conf.get(SPIKE_ENABLED),
+                    new SpikeRule.Config(
+                            conf.get(SPIKE_MIN_RISE_PERCENT) / 100,
+                            within,
+                            conf.get(SPIKE_MIN_BASE_RATE),
+                            conf.get(SPIKE_MAX_EXTRAPOLATION),
+                            conf.get(SPIKE_EMERGENCY_MAX_FACTOR),
+                            1),
+                    conf.get(PROVISIONING_DELAY),
+                    conf.get(SUSTAINED_LOW_CPU),
+                    new OscillationRule.Config(
+                            conf.get(OSCILLATION_LAST_ACTIONS),
+                            conf.get(OSCILLATION_MAX_CHANGES),
+                            conf.get(OSCILLATION_MAX_FLIPS),
+                            conf.get(OSCILLATION_FLIP_WINDOW),
+                            conf.get(OSCILLATION_MAX_DAMPING),
+                            conf.get(OSCILLATION_CALM_PERIOD),
+                            conf.get(IDLE_STATE_RETENTION)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "autoscaler.spike.* / autoscaler.oscillation.*: " + e.getMessage(), e);
+        }
     }
 
     private static ScalingRules rules(String text, ScalingRules.Select select) {

@@ -1,11 +1,12 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.model.PatternMatch;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.PolicyRef;
+import io.waddle.autoscaler.model.ScalerInput;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
-import io.waddle.autoscaler.policy.InvalidPolicyException;
 import io.waddle.autoscaler.policy.PolicyParser;
 import io.waddle.autoscaler.policy.PolicyResolver;
 import io.waddle.autoscaler.policy.PolicySettings;
@@ -18,6 +19,8 @@ import io.waddle.autoscaler.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler.PoolState;
 import io.waddle.autoscaler.scaling.KindEvaluator;
 import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.OscillationRule;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -42,12 +46,18 @@ import org.apache.flink.util.OutputTag;
  * The keyed decision operator, with the policies as broadcast state. For each window of a service
  * in a region it resolves the policy in force (the most specific match, or the job's own options),
  * evaluates it with the scaler of its kind (compute, WebRTC relays, database pool, cache), and
- * emits the decision as an event naming the policy. Policy records update the broadcast state on
+ * emits the decision as an event naming the policy.
+ *
+ * <p>A window is decided once event time passes it, not when it arrives: by then the CEP patterns
+ * on the same windows have reported their matches for it (a CEP operator emits its matches before
+ * it forwards the watermark), so a spike turns that window's decision into an emergency scale-up
+ * and a sustained-low run annotates it. A match for a window already decided comes too late; it is
+ * counted ({@code patternMatchesLate}) and dropped. Policy records update the broadcast state on
  * every parallel instance alike: valid and newer ones replace the policy, tombstones delete it,
  * anything else is reported on {@link #POLICY_EVENTS} and changes nothing.
  */
 public final class PolicyScalingFunction
-        extends KeyedBroadcastProcessFunction<String, WindowedMetrics, PolicyRecord, ScalingEvent> {
+        extends KeyedBroadcastProcessFunction<String, ScalerInput, PolicyRecord, ScalingEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final MapStateDescriptor<String, ScalingPolicy> POLICIES =
@@ -59,24 +69,38 @@ public final class PolicyScalingFunction
             new ValueStateDescriptor<>("scaler", ScalerState.class);
 
     private final ComputeScalerConfig builtin;
+    private final PatternSettings patterns;
     private final int trendWindows;
     private final Duration idleRetention;
     private final PolicyParser parser = new PolicyParser();
 
-    private transient Map<ComputeScalerConfig, ComputeEvaluator> evaluators;
+    private transient Map<EvaluatorKey, ComputeEvaluator> evaluators;
+
+    private record EvaluatorKey(ComputeScalerConfig config, PatternSettings patterns) {}
+
     private transient ValueState<ScalerState> scalerState;
     private transient ValueState<LoadTrend> trendState;
     private transient ValueState<PoolState> poolState;
     private transient ValueState<CacheState> cacheState;
     private transient ValueState<Long> cleanupTimer;
+    private transient ValueState<OscillationRule.State> dampingState;
+    private transient MapState<Long, WindowedMetrics> pendingWindows;
+    private transient MapState<Long, PatternMatch> spikes;
+    private transient MapState<Long, PatternMatch> lows;
     private transient Counter policiesRejected;
+    private transient Counter lateMatches;
 
     /**
      * @param builtin the settings when no policy matches (the job's AutoscalerOptions)
+     * @param patterns the job's pattern settings (a policy may override the spike's)
      */
     public PolicyScalingFunction(
-            ComputeScalerConfig builtin, int trendWindows, Duration idleRetention) {
+            ComputeScalerConfig builtin,
+            PatternSettings patterns,
+            int trendWindows,
+            Duration idleRetention) {
         this.builtin = builtin;
+        this.patterns = patterns;
         this.trendWindows = trendWindows;
         this.idleRetention = idleRetention;
     }
@@ -95,12 +119,107 @@ public final class PolicyScalingFunction
         cleanupTimer =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
+        dampingState =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("damping", OscillationRule.State.class));
+        pendingWindows =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pending-windows",
+                                        Types.LONG,
+                                        TypeInformation.of(WindowedMetrics.class)));
+        spikes =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "spikes",
+                                        Types.LONG,
+                                        TypeInformation.of(PatternMatch.class)));
+        lows =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "sustained-lows",
+                                        Types.LONG,
+                                        TypeInformation.of(PatternMatch.class)));
         policiesRejected = getRuntimeContext().getMetricGroup().counter("policiesRejected");
+        lateMatches = getRuntimeContext().getMetricGroup().counter("patternMatchesLate");
     }
 
     @Override
-    public void processElement(
-            WindowedMetrics window, ReadOnlyContext ctx, Collector<ScalingEvent> out)
+    public void processElement(ScalerInput input, ReadOnlyContext ctx, Collector<ScalingEvent> out)
+            throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        if (input.window() != null) {
+            WindowedMetrics w = input.window();
+            long end = w.windowEnd().toEpochMilli();
+            pendingWindows.put(end, w);
+            ctx.timerService().registerEventTimeTimer(end - 1);
+            long cleanupAt = w.windowEnd().plus(idleRetention).toEpochMilli();
+            Long previous = cleanupTimer.value();
+            if (previous == null || previous < cleanupAt) {
+                if (previous != null) {
+                    ctx.timerService().deleteEventTimeTimer(previous);
+                }
+                ctx.timerService().registerEventTimeTimer(cleanupAt);
+                cleanupTimer.update(cleanupAt);
+            }
+            return;
+        }
+        PatternMatch m = input.match();
+        long at = m.at().toEpochMilli();
+        if (at - 1 <= watermark && !pendingWindows.contains(at)) {
+            lateMatches.inc();
+            return;
+        }
+        switch (m.type()) {
+            case SPIKE -> spikes.put(at, m);
+            case SUSTAINED_LOW -> lows.put(at, m);
+            case OSCILLATION -> lateMatches.inc();
+        }
+    }
+
+    /** Decides every pending window that event time has passed, oldest first. */
+    private void decideDue(long watermark, ReadOnlyContext ctx, Collector<ScalingEvent> out)
+            throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (Long end : pendingWindows.keys()) {
+            if (end - 1 <= watermark) {
+                due.add(end);
+            }
+        }
+        due.sort(null);
+        for (Long end : due) {
+            WindowedMetrics window = pendingWindows.get(end);
+            pendingWindows.remove(end);
+            ComputeEvaluator.Matches matches =
+                    new ComputeEvaluator.Matches(spikes.get(end), lows.get(end));
+            spikes.remove(end);
+            lows.remove(end);
+            decide(window, matches, ctx, out);
+        }
+        // Matches whose window never came (or was decided already) are no use any more.
+        for (MapState<Long, PatternMatch> matches : List.of(spikes, lows)) {
+            List<Long> stale = new ArrayList<>();
+            for (Long at : matches.keys()) {
+                if (at - 1 <= watermark) {
+                    stale.add(at);
+                }
+            }
+            for (Long at : stale) {
+                matches.remove(at);
+                lateMatches.inc();
+            }
+        }
+    }
+
+    private void decide(
+            WindowedMetrics window,
+            ComputeEvaluator.Matches matches,
+            ReadOnlyContext ctx,
+            Collector<ScalingEvent> out)
             throws Exception {
         ScalingPolicy policy =
                 PolicyResolver.resolve(
@@ -114,30 +233,38 @@ public final class PolicyScalingFunction
                         : new PolicyRef(
                                 policy.policyId(), policy.version(), policy.mode().wireName());
         switch (window.kind()) {
-            case COMPUTE -> out.collect(evaluateCompute(window, policy, ref));
+            case COMPUTE -> out.collect(evaluateCompute(window, matches, policy, ref));
             case WEBRTC -> out.collect(evaluateWebRtc(window, policy, ref));
             case DATABASE -> out.collect(evaluateDatabase(window, policy, ref));
             case CACHE -> out.collect(evaluateCache(window, policy, ref));
         }
-        long cleanupAt = window.windowEnd().plus(idleRetention).toEpochMilli();
-        Long previous = cleanupTimer.value();
-        if (previous != null) {
-            ctx.timerService().deleteEventTimeTimer(previous);
-        }
-        ctx.timerService().registerEventTimeTimer(cleanupAt);
-        cleanupTimer.update(cleanupAt);
     }
 
     private ScalingEvent evaluateCompute(
-            WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
+            WindowedMetrics window,
+            ComputeEvaluator.Matches matches,
+            ScalingPolicy policy,
+            PolicyRef ref)
+            throws Exception {
         ComputeScalerConfig config =
                 policy == null ? builtin : PolicySettings.compute(policy, window.windowEnd());
+        PatternSettings settings =
+                policy == null ? patterns : PolicySettings.patterns(policy, patterns);
         ComputeEvaluator.Evaluation e =
                 evaluators
-                        .computeIfAbsent(config, c -> new ComputeEvaluator(c, trendWindows))
-                        .evaluate(scalerState.value(), trendState.value(), window, ref);
+                        .computeIfAbsent(
+                                new EvaluatorKey(config, settings),
+                                k -> new ComputeEvaluator(k.config(), trendWindows, k.patterns()))
+                        .evaluate(
+                                scalerState.value(),
+                                trendState.value(),
+                                dampingState.value(),
+                                window,
+                                matches,
+                                ref);
         scalerState.update(e.scalerState());
         trendState.update(e.trend());
+        dampingState.update(e.oscillation());
         return e.event();
     }
 
@@ -187,43 +314,14 @@ public final class PolicyScalingFunction
     public void processBroadcastElement(
             PolicyRecord record, Context ctx, Collector<ScalingEvent> out) throws Exception {
         BroadcastState<String, ScalingPolicy> state = ctx.getBroadcastState(POLICIES);
-        ScalingPolicy inForce = state.get(record.key());
-        Long inForceVersion = inForce == null ? null : inForce.version();
-        if (record.isTombstone()) {
-            state.remove(record.key());
-            report(ctx, PolicyEvent.deleted(record, inForceVersion));
-            return;
-        }
-        ScalingPolicy policy;
-        try {
-            policy = parser.parse(record.json());
-        } catch (InvalidPolicyException e) {
+        PolicyBook.Outcome outcome = PolicyBook.apply(state, record, parser);
+        if (outcome.rejected()) {
             policiesRejected.inc();
-            report(ctx, PolicyEvent.rejected(record, null, e.field(), e.reason(), inForceVersion));
+        }
+        report(ctx, outcome.event());
+        if (!outcome.changed() || record.isTombstone()) {
             return;
         }
-        if (!policy.policyId().equals(record.key())) {
-            policiesRejected.inc();
-            report(
-                    ctx,
-                    PolicyEvent.rejected(
-                            record,
-                            policy.version(),
-                            "policy_id",
-                            "'"
-                                    + policy.policyId()
-                                    + "' differs from the record key '"
-                                    + record.key()
-                                    + "'",
-                            inForceVersion));
-            return;
-        }
-        if (inForce != null && policy.version() <= inForce.version()) {
-            report(ctx, PolicyEvent.stale(record, policy.version(), inForce.version()));
-            return;
-        }
-        state.put(policy.policyId(), policy);
-        report(ctx, PolicyEvent.accepted(record, policy.version(), inForceVersion));
         clampScalerStates(ctx, policies(state));
     }
 
@@ -255,12 +353,14 @@ public final class PolicyScalingFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingEvent> out)
             throws Exception {
+        decideDue(timestamp, ctx, out);
         Long due = cleanupTimer.value();
         if (due != null && due == timestamp) {
             scalerState.clear();
             trendState.clear();
             poolState.clear();
             cacheState.clear();
+            dampingState.clear();
             cleanupTimer.clear();
         }
     }
@@ -274,10 +374,6 @@ public final class PolicyScalingFunction
 
     private static List<ScalingPolicy> policies(ReadOnlyBroadcastState<String, ScalingPolicy> state)
             throws Exception {
-        List<ScalingPolicy> out = new ArrayList<>();
-        for (Map.Entry<String, ScalingPolicy> e : state.immutableEntries()) {
-            out.add(e.getValue());
-        }
-        return out;
+        return PolicyBook.policies(state);
     }
 }

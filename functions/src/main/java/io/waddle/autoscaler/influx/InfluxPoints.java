@@ -1,61 +1,90 @@
 package io.waddle.autoscaler.influx;
 
 import io.waddle.autoscaler.model.Alert;
+import io.waddle.autoscaler.model.GaugeStats;
 import io.waddle.autoscaler.model.ScalingEvent;
-import java.util.concurrent.TimeUnit;
-import org.influxdb.dto.Point;
+import io.waddle.autoscaler.model.WindowedMetrics;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * How the event log is laid out in InfluxDB. Tags are what one filters and groups by, with few
+ * How the job's record is laid out in InfluxDB. Tags are what one filters and groups by, with few
  * values each; fields are the values.
  *
  * <pre>
  * measurement        tags                                              fields
  * scaling_decisions  service, region, kind, outcome, action, reason     from, to, recommended (int), detail, policy_id, command_id (string)
- * alerts             service, region, condition, severity, status      title, message, suggested_action, alert_id (string)
+ * alerts             service, region, condition, severity, status      firing (1 firing, 0 resolved), title, message, suggested_action, alert_id (string)
+ * utilization        service, region, kind                             instances (int); per gauge g: g (mean over instances), g_max, g_total (float)
  * </pre>
  *
- * Times are the decision's event time (its window's end) and the alert's time, in milliseconds.
+ * Times: a decision's event time (its window's end), an alert's time, a window's end; in
+ * milliseconds.
  */
 public final class InfluxPoints {
     public static final String DECISIONS = "scaling_decisions";
     public static final String ALERTS = "alerts";
+    public static final String UTILIZATION = "utilization";
 
     private InfluxPoints() {}
 
-    public static Point of(ScalingEvent e) {
-        Point.Builder p =
-                Point.measurement(DECISIONS)
-                        .time(e.decidedAt().toEpochMilli(), TimeUnit.MILLISECONDS)
-                        .tag("service", e.service())
-                        .tag("region", e.region())
-                        .tag("kind", e.kind())
-                        .tag("outcome", e.outcome())
-                        .tag("action", e.action())
-                        .tag("reason", e.reason())
-                        .addField("from", e.from())
-                        .addField("to", e.to())
-                        .addField("recommended", e.recommended())
-                        .addField("detail", e.detail())
-                        .addField("policy_id", e.policyId());
+    public static InfluxRow of(ScalingEvent e) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("from", (long) e.from());
+        fields.put("to", (long) e.to());
+        fields.put("recommended", (long) e.recommended());
+        fields.put("detail", e.detail());
+        fields.put("policy_id", e.policyId());
         if (e.commandId() != null) {
-            p.addField("command_id", e.commandId());
+            fields.put("command_id", e.commandId());
         }
-        return p.build();
+        return new InfluxRow(
+                DECISIONS,
+                e.decidedAt().toEpochMilli(),
+                Map.of(
+                        "service", e.service(),
+                        "region", e.region(),
+                        "kind", e.kind(),
+                        "outcome", e.outcome(),
+                        "action", e.action(),
+                        "reason", e.reason()),
+                fields);
     }
 
-    public static Point of(Alert a) {
-        return Point.measurement(ALERTS)
-                .time(a.at().toEpochMilli(), TimeUnit.MILLISECONDS)
-                .tag("service", a.service())
-                .tag("region", a.region())
-                .tag("condition", a.condition())
-                .tag("severity", a.severity())
-                .tag("status", a.status())
-                .addField("title", a.title())
-                .addField("message", a.message())
-                .addField("suggested_action", a.suggestedAction())
-                .addField("alert_id", a.alertId())
-                .build();
+    public static InfluxRow of(Alert a) {
+        return new InfluxRow(
+                ALERTS,
+                a.at().toEpochMilli(),
+                Map.of(
+                        "service", a.service(),
+                        "region", a.region(),
+                        "condition", a.condition(),
+                        "severity", a.severity(),
+                        "status", a.status()),
+                Map.of(
+                        "firing", Alert.FIRING.equals(a.status()) ? 1L : 0L,
+                        "title", a.title(),
+                        "message", a.message(),
+                        "suggested_action", a.suggestedAction(),
+                        "alert_id", a.alertId()));
+    }
+
+    public static InfluxRow of(WindowedMetrics w) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("instances", (long) w.instances());
+        for (Map.Entry<String, GaugeStats> g : w.gauges().entrySet()) {
+            GaugeStats s = g.getValue();
+            fields.put(g.getKey(), s.mean());
+            fields.put(g.getKey() + "_max", s.max());
+            fields.put(g.getKey() + "_total", s.sum());
+        }
+        return new InfluxRow(
+                UTILIZATION,
+                w.windowEnd().toEpochMilli(),
+                Map.of(
+                        "service", w.service(),
+                        "region", w.region(),
+                        "kind", w.kind().name().toLowerCase(java.util.Locale.ROOT)),
+                fields);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.waddle.autoscaler.cep.ScalingPatterns;
 import io.waddle.autoscaler.policy.ScalingPolicy.Behavior;
 import io.waddle.autoscaler.policy.ScalingPolicy.Cache;
 import io.waddle.autoscaler.policy.ScalingPolicy.Compute;
@@ -14,6 +15,7 @@ import io.waddle.autoscaler.policy.ScalingPolicy.Mode;
 import io.waddle.autoscaler.policy.ScalingPolicy.Prediction;
 import io.waddle.autoscaler.policy.ScalingPolicy.Schedule;
 import io.waddle.autoscaler.policy.ScalingPolicy.Selector;
+import io.waddle.autoscaler.policy.ScalingPolicy.Spike;
 import io.waddle.autoscaler.policy.ScalingPolicy.WebRtc;
 import io.waddle.autoscaler.scaling.RatePolicy;
 import java.io.IOException;
@@ -52,7 +54,8 @@ public final class PolicyParser implements Serializable {
                     "cache",
                     "behavior",
                     "prediction",
-                    "cost");
+                    "cost",
+                    "spike");
 
     private static final int INSTANCE_LIMIT = 100_000;
 
@@ -98,7 +101,8 @@ public final class PolicyParser implements Serializable {
                 "behavior",
                 "schedules",
                 "prediction",
-                "cost");
+                "cost",
+                "spike");
         long schema = o.requiredLong("schema_version", 1, 1);
         String id = o.requiredText("policy_id");
         if (!ID.matcher(id).matches()) {
@@ -125,7 +129,8 @@ public final class PolicyParser implements Serializable {
                         behavior(o.object("behavior")),
                         schedules(o.node("schedules"), compute),
                         prediction(o.object("prediction")),
-                        cost(o.object("cost")));
+                        cost(o.object("cost")),
+                        spike(o.object("spike")));
         return policy;
     }
 
@@ -389,6 +394,32 @@ public final class PolicyParser implements Serializable {
                 c.bool("enabled", false),
                 c.integer("horizon_s", 900, 60, DAY_SECONDS),
                 c.integer("min_history_s", DAY_SECONDS, 0, 60 * DAY_SECONDS));
+    }
+
+    private static Spike spike(Obj o) throws InvalidPolicyException {
+        if (o == null) {
+            return Spike.inherit();
+        }
+        o.only(
+                "enabled",
+                "min_rise_percent",
+                "within_s",
+                "min_base_rate",
+                "emergency_max_factor",
+                "provisioning_delay_s");
+        return new Spike(
+                o.has("enabled") ? o.bool("enabled", true) : null,
+                o.has("min_rise_percent") ? o.number("min_rise_percent", 50, 1, 100_000) : null,
+                o.has("within_s")
+                        ? o.integer("within_s", 60, 1, ScalingPatterns.MAX_SPIKE_SPAN.toSeconds())
+                        : null,
+                o.has("min_base_rate") ? o.number("min_base_rate", 1, 0, 1e9) : null,
+                o.has("emergency_max_factor")
+                        ? o.number("emergency_max_factor", 4, 1.01, 100)
+                        : null,
+                o.has("provisioning_delay_s")
+                        ? o.integer("provisioning_delay_s", 60, 0, 3600)
+                        : null);
     }
 
     private static Cost cost(Obj o) throws InvalidPolicyException {

@@ -6,8 +6,10 @@ import io.waddle.autoscaler.policy.ScalingPolicy.Schedule;
 import io.waddle.autoscaler.scaling.CacheScaler;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.scaling.RatePolicy;
 import io.waddle.autoscaler.scaling.ScalingRules;
+import io.waddle.autoscaler.scaling.SpikeRule;
 import io.waddle.autoscaler.scaling.Tolerance;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import java.time.DayOfWeek;
@@ -55,6 +57,32 @@ public final class PolicySettings {
                 rules(policy.behavior().scaleUp()),
                 rules(policy.behavior().scaleDown()),
                 c.targetResponseTimeMs());
+    }
+
+    /**
+     * The pattern settings for a service under {@code policy}: its spike fields override the job's,
+     * each one that is set; its compute scale-down threshold is the sustained-low level.
+     */
+    public static PatternSettings patterns(ScalingPolicy policy, PatternSettings job) {
+        ScalingPolicy.Spike p = policy.spike();
+        SpikeRule.Config j = job.spike();
+        SpikeRule.Config spike =
+                new SpikeRule.Config(
+                        p.minRisePercent() != null ? p.minRisePercent() / 100 : j.minRise(),
+                        p.withinSeconds() != null
+                                ? Duration.ofSeconds(p.withinSeconds())
+                                : j.within(),
+                        p.minBaseRate() != null ? p.minBaseRate() : j.minBaseRate(),
+                        j.maxExtrapolation(),
+                        p.emergencyMaxFactor() != null ? p.emergencyMaxFactor() : j.maxFactor(),
+                        j.minStep());
+        return job.withSpike(
+                        p.enabled() != null ? p.enabled() : job.spikeEnabled(),
+                        spike,
+                        p.provisioningDelaySeconds() != null
+                                ? Duration.ofSeconds(p.provisioningDelaySeconds())
+                                : job.provisioningDelay())
+                .withLowCpuPercent(policy.compute().scaleDownThresholdPercent());
     }
 
     /**

@@ -25,7 +25,8 @@ public record ScalingPolicy(
         Behavior behavior,
         List<Schedule> schedules,
         Prediction prediction,
-        Cost cost)
+        Cost cost,
+        Spike spike)
         implements Serializable {
 
     public static final int SCHEMA_VERSION = 1;
@@ -150,6 +151,29 @@ public record ScalingPolicy(
      */
     public record Prediction(boolean enabled, long horizonSeconds, long minHistorySeconds)
             implements Serializable {}
+
+    /**
+     * The spike pattern and its emergency scale-up for this policy's compute services. A null field
+     * takes the job's option ({@code autoscaler.spike.*}).
+     *
+     * @param minRisePercent a spike: the request rate rises at least this many percent...
+     * @param withinSeconds ...within this many seconds (at most 600)...
+     * @param minBaseRate ...from at least this many requests per second
+     * @param emergencyMaxFactor an emergency scale-up goes to at most this times current
+     * @param provisioningDelaySeconds how long new capacity takes to serve
+     */
+    public record Spike(
+            Boolean enabled,
+            Double minRisePercent,
+            Long withinSeconds,
+            Double minBaseRate,
+            Double emergencyMaxFactor,
+            Long provisioningDelaySeconds)
+            implements Serializable {
+        public static Spike inherit() {
+            return new Spike(null, null, null, null, null, null);
+        }
+    }
 
     /** For the cost optimizer (later issue). 0 budget: no budget. */
     public record Cost(

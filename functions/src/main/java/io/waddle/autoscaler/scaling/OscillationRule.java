@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * The oscillation rule and the damping it triggers. Plain Java over a service's recent scaling
- * actions; the Flink CEP pattern on the decisions stream applies the same definition.
+ * actions, as the scaler applies it to its own decisions; the Flink CEP patterns on the decisions
+ * stream ({@code ScalingPatterns}) match the same sequences and raise the alert.
  *
  * <pre>
  * flip:        a scaling action in the other direction than the one before it
- * oscillating: more than maxChanges flips among the last `lastActions` actions,
- *              or at least maxFlips flips within `flipWindow`
+ * oscillating: more than maxChanges flips among the last `lastActions` actions (of the last
+ *              `horizon`),
+ *              or at least maxFlips flips among the actions of the last `flipWindow`
  * damping:     on a match the factor doubles (up to maxFactor); the service's scale-down
  *              stabilization and cooldown are multiplied by it, its scale-up stabilization is at
  *              least (factor - 1) minutes; after `calmPeriod` without a match it halves, back to 1
@@ -29,7 +31,8 @@ public final class OscillationRule {
             int maxFlips,
             Duration flipWindow,
             double maxFactor,
-            Duration calmPeriod)
+            Duration calmPeriod,
+            Duration horizon)
             implements Serializable {
 
         public Config {
@@ -37,7 +40,11 @@ public final class OscillationRule {
                 throw new IllegalArgumentException(
                         "need at least 2 actions, 1 change and 1 flip to call oscillation");
             }
-            if (flipWindow.isNegative() || flipWindow.isZero() || calmPeriod.isNegative()) {
+            if (flipWindow.isNegative()
+                    || flipWindow.isZero()
+                    || calmPeriod.isNegative()
+                    || horizon.isNegative()
+                    || horizon.isZero()) {
                 throw new IllegalArgumentException("flip window must be > 0, calm period >= 0");
             }
             if (!(maxFactor >= 1)) {
@@ -45,9 +52,19 @@ public final class OscillationRule {
             }
         }
 
-        /** More than 5 changes in the last 20 actions, or 4 flips in 30 minutes; up to 8x. */
+        /**
+         * More than 5 changes in the last 20 actions (of the last hour), or 4 flips in 30 minutes;
+         * up to 8x.
+         */
         public static Config defaults() {
-            return new Config(20, 5, 4, Duration.ofMinutes(30), 8, Duration.ofMinutes(30));
+            return new Config(
+                    20,
+                    5,
+                    4,
+                    Duration.ofMinutes(30),
+                    8,
+                    Duration.ofMinutes(30),
+                    Duration.ofHours(1));
         }
     }
 
@@ -92,17 +109,21 @@ public final class OscillationRule {
         List<Action> actions = new ArrayList<>(state.actions());
         if (action == ScalingAction.SCALE_UP || action == ScalingAction.SCALE_DOWN) {
             actions.add(new Action(now, action == ScalingAction.SCALE_UP));
-            while (actions.size() > config.lastActions()) {
-                actions.remove(0);
-            }
         }
+        while (actions.size() > config.lastActions()) {
+            actions.remove(0);
+        }
+        // Actions older than the horizon are forgotten, as the CEP pattern's partial matches are.
+        Instant horizon = now.minus(config.horizon());
+        actions.removeIf(a -> !a.at().isAfter(horizon));
         int flips = 0;
         int recentFlips = 0;
         Instant windowStart = now.minus(config.flipWindow());
         for (int i = 1; i < actions.size(); i++) {
             if (actions.get(i).up() != actions.get(i - 1).up()) {
                 flips++;
-                if (!actions.get(i).at().isBefore(windowStart)) {
+                // Both of the flip's actions inside the window, as the CEP pattern's `within`.
+                if (actions.get(i - 1).at().isAfter(windowStart)) {
                     recentFlips++;
                 }
             }

@@ -52,6 +52,8 @@ public enum Reason {
     DEPENDENTS_NEED_CAPACITY("a scale-down stops at what the services depending on this one need"),
     GLOBAL_LIMIT("the service's total across regions would exceed its global maximum"),
     REBALANCE("capacity moves between regions toward the demand, within the global maximum"),
+    SPIKE_EMERGENCY(
+            "the request rate spiked: an emergency scale-up past cooldown and stabilization"),
     METRICS_SILENT("the region's metrics stopped arriving: its last capacity is held"),
     DRY_RUN("the service's policy is in dry-run mode: decisions are logged, not executed"),
     FORECAST_ONLY(

@@ -21,7 +21,9 @@ public final class Autoscalers {
                     "aws-predictive",
                     "oracle",
                     "static-peak",
-                    "waddle");
+                    "waddle",
+                    "waddle-no-spike",
+                    "waddle-no-damping");
 
     private Autoscalers() {}
 
@@ -36,6 +38,8 @@ public final class Autoscalers {
             case "oracle" -> new OracleModel(engine::demandAt, s.provisioningDelay(), s.step());
             case "static-peak" -> new StaticPeakModel(peakDemand(engine, s.step(), start, end));
             case "waddle" -> WaddleModel.create(s);
+            case "waddle-no-spike" -> WaddleModel.create(s, WaddleModel.Variant.NO_SPIKE);
+            case "waddle-no-damping" -> WaddleModel.create(s, WaddleModel.Variant.NO_DAMPING);
             default ->
                     throw new IllegalArgumentException(
                             "unknown autoscaler '"

@@ -64,7 +64,10 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         kafka.start();
         kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, RESULTS));
         kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
-        kafka.createTopics(List.of(AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue()));
+        kafka.createTopics(
+                List.of(
+                        AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
+                        AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
         Configuration conf = new Configuration(jobOptions);
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         conf.set(AutoscalerOptions.METRICS_TOPIC, METRICS);

@@ -1,9 +1,11 @@
 package io.waddle.autoscaler.bench;
 
 import io.waddle.autoscaler.actuator.SimulatedPlatform;
+import io.waddle.autoscaler.cep.SpikeWatch;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.coordination.Coordinator;
 import io.waddle.autoscaler.coordination.PlatformState;
+import io.waddle.autoscaler.flink.LoadTagger;
 import io.waddle.autoscaler.flink.WindowAccumulator;
 import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.MetricSample;
@@ -15,10 +17,13 @@ import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.scaling.CacheScaler;
 import io.waddle.autoscaler.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
+import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.scaling.DatabasePoolScaler.PoolState;
 import io.waddle.autoscaler.scaling.KindEvaluator;
 import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.OscillationRule;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.WebRtcRelayScaler;
 import io.waddle.autoscaler.sim.CacheModel;
@@ -118,6 +123,10 @@ public final class KindElasticityEngine {
         private ScalerState relayState;
         private PoolState poolState;
         private CacheState cacheState;
+        private OscillationRule.State damping;
+        private SpikeWatch spikes = SpikeWatch.empty();
+        private final PatternSettings patterns;
+        private final ComputeScalerConfig computeConfig;
         private ElasticityMetrics metrics;
 
         Loop(String autoscaler, int[] knownDemand) {
@@ -134,10 +143,12 @@ public final class KindElasticityEngine {
                     AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
                     capacityPerInstance * TARGET_UTILIZATION * 4e6 / (1L << 30));
             this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
+            conf.set(AutoscalerOptions.PROVISIONING_DELAY, settings.provisioningDelay());
+            this.patterns = AutoscalerOptions.patterns(conf);
+            this.computeConfig = AutoscalerOptions.computeScaler(conf);
             this.computeEvaluator =
                     new ComputeEvaluator(
-                            AutoscalerOptions.computeScaler(conf),
-                            conf.get(AutoscalerOptions.TREND_WINDOWS));
+                            computeConfig, conf.get(AutoscalerOptions.TREND_WINDOWS), patterns);
             this.sizeMs = conf.get(AutoscalerOptions.WINDOW_SIZE).toMillis();
             this.slideMs = conf.get(AutoscalerOptions.WINDOW_SLIDE).toMillis();
         }
@@ -258,10 +269,25 @@ public final class KindElasticityEngine {
             PolicyRef builtin = PolicyRef.BUILTIN;
             switch (w.kind()) {
                 case COMPUTE -> {
+                    SpikeWatch.Step spike =
+                            spikes.next(
+                                    LoadTagger.point(
+                                            w,
+                                            null,
+                                            patterns,
+                                            computeConfig.scaleDownStabilization()));
+                    spikes = spike.next();
                     ComputeEvaluator.Evaluation e =
-                            computeEvaluator.evaluate(computeState, trend, w, PolicyRef.BUILTIN);
+                            computeEvaluator.evaluate(
+                                    computeState,
+                                    trend,
+                                    damping,
+                                    w,
+                                    new ComputeEvaluator.Matches(spike.spike().orElse(null), null),
+                                    PolicyRef.BUILTIN);
                     computeState = e.scalerState();
                     trend = e.trend();
+                    damping = e.oscillation();
                     return e.event();
                 }
                 case WEBRTC -> {

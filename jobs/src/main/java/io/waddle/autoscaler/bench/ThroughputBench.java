@@ -175,7 +175,8 @@ public final class ThroughputBench {
             kafka.createTopics(
                     List.of(
                             AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
-                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue()));
+                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                            AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
             for (int s = 0; s < services; s++) {
                 instances.put(s, initialInstances);
             }

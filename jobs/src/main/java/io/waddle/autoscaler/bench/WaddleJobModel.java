@@ -1,17 +1,22 @@
 package io.waddle.autoscaler.bench;
 
+import io.waddle.autoscaler.cep.SpikeWatch;
 import io.waddle.autoscaler.coordination.Coordinator;
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.coordination.PlatformState;
+import io.waddle.autoscaler.flink.LoadTagger;
 import io.waddle.autoscaler.flink.WindowAccumulator;
 import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.OscillationRule;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.scaling.ScalerState;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +28,10 @@ import java.util.TreeMap;
 /**
  * Waddle as the Flink job runs it, without Flink: each step's samples go into the job's sliding
  * windows (the same accumulator), a window is evaluated once event time passes its end (the same
- * evaluator), and each window's decision is a round of the same coordinator. The benchmark applies
- * a command within its step and reports the result at once, as the Flink engine does to the real
- * job. Called directly for speed; the {@code --engine flink} run of the real job must make the same
- * decisions.
+ * evaluator, with the spike pattern's plain-Java twin and the same oscillation damping), and each
+ * window's decision is a round of the same coordinator. The benchmark applies a command within its
+ * step and reports the result at once, as the Flink engine does to the real job. Called directly
+ * for speed; the {@code --engine flink} run of the real job must make the same decisions.
  */
 public final class WaddleJobModel implements BenchAutoscaler {
     private final ComputeEvaluator evaluator;
@@ -35,17 +40,28 @@ public final class WaddleJobModel implements BenchAutoscaler {
     private final long slideMs;
     private final TreeMap<Long, WindowAccumulator> windows = new TreeMap<>();
     private final List<ScalingEvent> events = new ArrayList<>();
+    private final PatternSettings patterns;
+    private final Duration lowFor;
     private ScalerState scalerState;
     private LoadTrend trend;
+    private OscillationRule.State damping;
+    private SpikeWatch spikes = SpikeWatch.empty();
     private PlatformState platform = PlatformState.empty();
 
+    private final String name;
+
     public WaddleJobModel(
+            String name,
             ComputeScalerConfig config,
+            PatternSettings patterns,
             int trendWindows,
             Duration windowSize,
             Duration slide,
             CoordinatorConfig coordination) {
-        this.evaluator = new ComputeEvaluator(config, trendWindows);
+        this.name = name;
+        this.evaluator = new ComputeEvaluator(config, trendWindows, patterns);
+        this.patterns = patterns;
+        this.lowFor = config.scaleDownStabilization();
         this.coordinator = new Coordinator(coordination);
         this.sizeMs = windowSize.toMillis();
         this.slideMs = slide.toMillis();
@@ -53,7 +69,7 @@ public final class WaddleJobModel implements BenchAutoscaler {
 
     @Override
     public String name() {
-        return "waddle";
+        return name;
     }
 
     /** Every decision so far, as the events topic would hold them. */
@@ -69,17 +85,25 @@ public final class WaddleJobModel implements BenchAutoscaler {
         // window that ends by then; each is one round of the coordinator.
         while (!windows.isEmpty() && windows.firstKey() <= now) {
             Map.Entry<Long, WindowAccumulator> w = windows.pollFirstEntry();
+            WindowedMetrics window =
+                    w.getValue()
+                            .result(
+                                    Instant.ofEpochMilli(w.getKey() - sizeMs),
+                                    Instant.ofEpochMilli(w.getKey()));
+            // The spike pattern sees the window first, as the CEP operator does in the job.
+            SpikeWatch.Step spike = spikes.next(LoadTagger.point(window, null, patterns, lowFor));
+            spikes = spike.next();
             ComputeEvaluator.Evaluation e =
                     evaluator.evaluate(
                             scalerState,
                             trend,
-                            w.getValue()
-                                    .result(
-                                            Instant.ofEpochMilli(w.getKey() - sizeMs),
-                                            Instant.ofEpochMilli(w.getKey())),
+                            damping,
+                            window,
+                            new ComputeEvaluator.Matches(spike.spike().orElse(null), null),
                             PolicyRef.BUILTIN);
             scalerState = e.scalerState();
             trend = e.trend();
+            damping = e.oscillation();
             Coordinator.RoundResult r =
                     coordinator.coordinate(
                             platform, List.of(e.event()), Instant.ofEpochMilli(w.getKey()));

@@ -8,35 +8,51 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.TREND_WINDOWS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SIZE;
 import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SLIDE;
 
+import io.waddle.autoscaler.cep.ScalingPatterns;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.flink.ActionSequencer;
+import io.waddle.autoscaler.flink.AlertFunction;
 import io.waddle.autoscaler.flink.CoordinatorFunction;
-import io.waddle.autoscaler.flink.InfluxEventSink;
+import io.waddle.autoscaler.flink.InfluxSink;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
+import io.waddle.autoscaler.flink.LoadTagger;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.WindowAggregate;
 import io.waddle.autoscaler.flink.WindowResult;
+import io.waddle.autoscaler.influx.InfluxPoints;
+import io.waddle.autoscaler.influx.InfluxRow;
+import io.waddle.autoscaler.model.ActionPoint;
 import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.Alert;
+import io.waddle.autoscaler.model.AlertInput;
 import io.waddle.autoscaler.model.CoordinatorInput;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
+import io.waddle.autoscaler.model.LoadPoint;
 import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.model.PatternMatch;
 import io.waddle.autoscaler.model.PolicyRecord;
+import io.waddle.autoscaler.model.ScalerInput;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.scaling.OscillationRule;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.cep.CEP;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -60,6 +76,14 @@ public final class AutoscalerPipeline {
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
     private static final TypeInformation<CoordinatorInput> COORDINATOR_INPUT =
             TypeInformation.of(CoordinatorInput.class);
+    private static final TypeInformation<ScalerInput> SCALER_INPUT =
+            TypeInformation.of(ScalerInput.class);
+    private static final TypeInformation<PatternMatch> PATTERN_MATCH =
+            TypeInformation.of(PatternMatch.class);
+    private static final TypeInformation<AlertInput> ALERT_INPUT =
+            TypeInformation.of(AlertInput.class);
+    private static final TypeInformation<InfluxRow> INFLUX_ROW =
+            TypeInformation.of(InfluxRow.class);
 
     /** Every record of the job belongs to the one platform it scales. */
     private record PlatformKey<T>(String platform) implements KeySelector<T, String> {
@@ -82,6 +106,7 @@ public final class AutoscalerPipeline {
     /** Adds the dataflow to {@code env}. Checks every option first, failing with its name. */
     public void build(StreamExecutionEnvironment env) {
         ComputeScalerConfig scalerConfig = AutoscalerOptions.computeScaler(conf);
+        PatternSettings patterns = AutoscalerOptions.patterns(conf);
         CoordinatorConfig coordinatorConfig = AutoscalerOptions.coordinator(conf);
         Duration size = conf.get(WINDOW_SIZE);
         Duration slide = conf.get(WINDOW_SLIDE);
@@ -129,16 +154,92 @@ public final class AutoscalerPipeline {
                         .uid("policies-source")
                         .broadcast(PolicyScalingFunction.POLICIES);
 
+        // The load patterns (Flink CEP) watch every compute window with the thresholds of the
+        // policy in force; their matches reach the scalers before the watermark that passes the
+        // window, so the window is decided with them.
+        DataStream<LoadPoint> load =
+                windows.connect(policies)
+                        .process(
+                                new LoadTagger(
+                                        patterns,
+                                        conf.get(
+                                                AutoscalerOptions
+                                                        .COMPUTE_SCALE_DOWN_STABILIZATION)),
+                                TypeInformation.of(LoadPoint.class))
+                        .uid("load-points")
+                        .name("load points (with policies)");
+        KeyedStream<LoadPoint, String> keyedLoad =
+                load.keyBy(LoadPoint::serviceRegionKey, Types.STRING);
+        DataStream<PatternMatch> spikes =
+                CEP.pattern(keyedLoad, ScalingPatterns.spike())
+                        .inEventTime()
+                        .process(new ScalingPatterns.SpikeMatches(), PATTERN_MATCH)
+                        .uid("spike-pattern")
+                        .name("spike pattern (CEP)");
+        DataStream<PatternMatch> lows =
+                CEP.pattern(keyedLoad, ScalingPatterns.sustainedLow())
+                        .inEventTime()
+                        .process(new ScalingPatterns.LowMatches(), PATTERN_MATCH)
+                        .uid("sustained-low-pattern")
+                        .name("sustained-low pattern (CEP)");
+
         SingleOutputStreamOperator<ScalingEvent> decisions =
-                windows.keyBy(WindowedMetrics::serviceRegionKey, Types.STRING)
+                windows.map(ScalerInput::of, SCALER_INPUT)
+                        .uid("windows-to-scalers")
+                        .name("windows")
+                        .union(
+                                spikes.union(lows)
+                                        .map(ScalerInput::of, SCALER_INPUT)
+                                        .uid("matches-to-scalers")
+                                        .name("pattern matches"))
+                        .keyBy(ScalerInput::serviceRegionKey, Types.STRING)
                         .connect(policies)
                         .process(
                                 new PolicyScalingFunction(
                                         scalerConfig,
+                                        patterns,
                                         conf.get(TREND_WINDOWS),
                                         conf.get(IDLE_STATE_RETENTION)))
                         .uid("compute-scaler")
                         .name("scalers (with policies)");
+
+        // Oscillation (Flink CEP) on the decisions: each service's actions, numbered.
+        KeyedStream<ActionPoint, String> actions =
+                decisions
+                        .keyBy(ScalingEvent::serviceRegionKey, Types.STRING)
+                        .process(
+                                new ActionSequencer(conf.get(IDLE_STATE_RETENTION)),
+                                TypeInformation.of(ActionPoint.class))
+                        .uid("scaling-actions")
+                        .name("scaling actions")
+                        .keyBy(ActionPoint::serviceRegionKey, Types.STRING);
+        OscillationRule.Config osc = patterns.oscillation();
+        DataStream<PatternMatch> oscillations =
+                CEP.pattern(
+                                actions,
+                                ScalingPatterns.directionChanges(
+                                        osc.lastActions(), osc.maxChanges(), osc.horizon()))
+                        .inEventTime()
+                        .process(
+                                new ScalingPatterns.OscillationMatches(
+                                        "within the last " + osc.lastActions() + " actions"),
+                                PATTERN_MATCH)
+                        .uid("oscillation-changes-pattern")
+                        .name("oscillation: changes in last actions (CEP)")
+                        .union(
+                                CEP.pattern(
+                                                actions,
+                                                ScalingPatterns.flipsWithin(
+                                                        osc.maxFlips(), osc.flipWindow()))
+                                        .inEventTime()
+                                        .process(
+                                                new ScalingPatterns.OscillationMatches(
+                                                        "within "
+                                                                + osc.flipWindow().toMinutes()
+                                                                + " min"),
+                                                PATTERN_MATCH)
+                                        .uid("oscillation-flips-pattern")
+                                        .name("oscillation: flips in time (CEP)"));
 
         // One coordinator per platform: every decision of the platform meets there, and the
         // commands leave it in dependency order.
@@ -163,17 +264,49 @@ public final class AutoscalerPipeline {
         deduplicated.sinkTo(sinks.commands()).uid("commands-sink").name("commands");
         DataStream<ScalingEvent> events = deduplicated.getSideOutput(CoordinatorFunction.EVENTS);
         events.sinkTo(sinks.events()).uid("events-sink").name("events");
+
+        // Alerts: oscillation, scaling failures (from the results), metrics gone silent.
+        DataStream<Alert> alerts =
+                oscillations
+                        .map(AlertInput::of, ALERT_INPUT)
+                        .uid("oscillations-to-alerts")
+                        .name("oscillations")
+                        .union(
+                                results.map(AlertInput::of, ALERT_INPUT)
+                                        .uid("results-to-alerts")
+                                        .name("actuation results"),
+                                events.map(AlertInput::of, ALERT_INPUT)
+                                        .uid("events-to-alerts")
+                                        .name("coordinated decisions"))
+                        .keyBy(AlertInput::serviceRegionKey, Types.STRING)
+                        .process(
+                                new AlertFunction(osc.calmPeriod()),
+                                TypeInformation.of(Alert.class))
+                        .uid("alerts")
+                        .name("alerts (deduplicated)");
+        alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
+
         String influx = conf.get(AutoscalerOptions.INFLUX_URL);
         if (!influx.isBlank()) {
-            events.sinkTo(
-                            new InfluxEventSink(
+            events.map(InfluxPoints::of, INFLUX_ROW)
+                    .uid("events-to-influx")
+                    .name("decisions")
+                    .union(
+                            alerts.map(InfluxPoints::of, INFLUX_ROW)
+                                    .uid("alerts-to-influx")
+                                    .name("alerts"),
+                            windows.map(InfluxPoints::of, INFLUX_ROW)
+                                    .uid("utilization-to-influx")
+                                    .name("utilization"))
+                    .sinkTo(
+                            new InfluxSink(
                                     influx,
                                     conf.get(AutoscalerOptions.INFLUX_DATABASE),
                                     conf.get(AutoscalerOptions.INFLUX_BUFFER),
                                     conf.get(AutoscalerOptions.INFLUX_BATCH),
                                     conf.get(AutoscalerOptions.INFLUX_TIMEOUT)))
                     .uid("events-influx-sink")
-                    .name("events to InfluxDB (best effort)");
+                    .name("to InfluxDB (best effort)");
         }
         decisions
                 .getSideOutput(PolicyScalingFunction.POLICY_EVENTS)

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.jobs;
 
+import io.waddle.autoscaler.model.Alert;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.ScalingCommand;
@@ -11,4 +12,5 @@ public record JobSinks(
         Sink<ScalingCommand> commands,
         Sink<ScalingEvent> events,
         Sink<PolicyEvent> policyEvents,
-        Sink<DeadLetter> deadLetters) {}
+        Sink<DeadLetter> deadLetters,
+        Sink<Alert> alerts) {}

@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.jobs;
 
 import static io.waddle.autoscaler.config.AutoscalerOptions.ACTUATION_RESULTS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.ALERTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.BOOTSTRAP_SERVERS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.COMMANDS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.CONSUMER_GROUP;
@@ -19,6 +20,7 @@ import io.waddle.autoscaler.flink.ActuationResultDeserializer;
 import io.waddle.autoscaler.flink.MetricDeserializationSchema;
 import io.waddle.autoscaler.flink.PolicyRecordDeserializer;
 import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.Alert;
 import io.waddle.autoscaler.model.DeadLetter;
 import io.waddle.autoscaler.model.IngestRecord;
 import io.waddle.autoscaler.model.PolicyEvent;
@@ -57,7 +59,8 @@ public final class KafkaConnectors {
 
     /** The production sinks. */
     public JobSinks sinks() {
-        return new JobSinks(commandsSink(), eventsSink(), policyEventsSink(), deadLetterSink());
+        return new JobSinks(
+                commandsSink(), eventsSink(), policyEventsSink(), deadLetterSink(), alertsSink());
     }
 
     public KafkaSource<IngestRecord> metricsSource() {
@@ -132,6 +135,14 @@ public final class KafkaConnectors {
                         conf.get(EVENTS_TOPIC),
                         ScalingEvent::serviceRegionKey,
                         ScalingEvent::decidedAt));
+    }
+
+    /** Alerts, keyed by service/region: one service's alerts keep their order. */
+    public KafkaSink<Alert> alertsSink() {
+        return exactlyOnce(
+                "alerts",
+                new JsonRecordSerializer<>(
+                        conf.get(ALERTS_TOPIC), a -> a.service() + "/" + a.region(), Alert::at));
     }
 
     public KafkaSink<DeadLetter> deadLetterSink() {

@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.jobs;
 
 import static io.waddle.autoscaler.config.AutoscalerOptions.ACTUATION_RESULTS_TOPIC;
+import static io.waddle.autoscaler.config.AutoscalerOptions.ALERTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.COMMANDS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.DEAD_LETTER_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.EVENTS_TOPIC;
@@ -34,7 +35,8 @@ public final class TopicCheck {
                     EVENTS_TOPIC,
                     POLICY_EVENTS_TOPIC,
                     DEAD_LETTER_TOPIC,
-                    ACTUATION_RESULTS_TOPIC);
+                    ACTUATION_RESULTS_TOPIC,
+                    ALERTS_TOPIC);
 
     private TopicCheck() {}
 

@@ -12,6 +12,8 @@ import io.waddle.autoscaler.model.WindowedMetrics;
 import io.waddle.autoscaler.scaling.ComputeEvaluator;
 import io.waddle.autoscaler.scaling.ComputeScalerConfig;
 import io.waddle.autoscaler.scaling.LoadTrend;
+import io.waddle.autoscaler.scaling.OscillationRule;
+import io.waddle.autoscaler.scaling.PatternSettings;
 import io.waddle.autoscaler.scaling.Reason;
 import io.waddle.autoscaler.scaling.ScalerState;
 import io.waddle.autoscaler.scaling.ScalingDecision;
@@ -47,11 +49,13 @@ public class DecisionCoreBenchmark {
     private WindowedMetrics[] windows;
     private ScalerState state;
     private LoadTrend trend;
+    private OscillationRule.State damping;
     private int next;
 
     @Setup
     public void setUp() {
-        evaluator = new ComputeEvaluator(ComputeScalerConfig.defaults(), 8);
+        evaluator =
+                new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, PatternSettings.defaults());
         coordinator = new Coordinator(CoordinatorConfig.defaults());
         platform = PlatformState.empty();
         windows = new WindowedMetrics[64];
@@ -123,9 +127,12 @@ public class DecisionCoreBenchmark {
                         w.instances(),
                         w.gauges());
         next++;
-        ComputeEvaluator.Evaluation e = evaluator.evaluate(state, trend, w, PolicyRef.BUILTIN);
+        ComputeEvaluator.Evaluation e =
+                evaluator.evaluate(
+                        state, trend, damping, w, ComputeEvaluator.Matches.NONE, PolicyRef.BUILTIN);
         state = e.scalerState();
         trend = e.trend();
+        damping = e.oscillation();
         return e;
     }
 

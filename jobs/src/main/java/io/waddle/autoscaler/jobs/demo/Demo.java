@@ -139,7 +139,8 @@ public final class Demo {
             kafka.createTopics(
                     List.of(
                             AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
-                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue()));
+                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                            AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
             out.println("ready at " + kafka.bootstrapServers());
             out.println(
                     "  Change a policy while it runs, from another terminal:\n"

@@ -1,8 +1,7 @@
 package io.waddle.autoscaler.flink;
 
 import io.waddle.autoscaler.influx.AsyncInfluxWriter;
-import io.waddle.autoscaler.influx.InfluxPoints;
-import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.influx.InfluxRow;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -10,11 +9,12 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Copies every decision to InfluxDB 1.x, best effort: each parallel instance hands points to an
- * {@link AsyncInfluxWriter}, which never blocks the job. Flink metrics {@code influxPointsWritten}
- * and {@code influxPointsDropped} say how complete the copy is; the events topic is the record.
+ * Copies the job's record (decisions, alerts, windowed utilization: see {@code InfluxPoints}) to
+ * InfluxDB 1.x, best effort: each parallel instance hands points to an {@link AsyncInfluxWriter},
+ * which never blocks the job. Flink metrics {@code influxPointsWritten} and {@code
+ * influxPointsDropped} say how complete the copy is; the events topic is the record.
  */
-public final class InfluxEventSink implements Sink<ScalingEvent> {
+public final class InfluxSink implements Sink<InfluxRow> {
     private static final long serialVersionUID = 1L;
 
     private final String url;
@@ -23,7 +23,7 @@ public final class InfluxEventSink implements Sink<ScalingEvent> {
     private final int batch;
     private final Duration timeout;
 
-    public InfluxEventSink(String url, String database, int buffer, int batch, Duration timeout) {
+    public InfluxSink(String url, String database, int buffer, int batch, Duration timeout) {
         this.url = url;
         this.database = database;
         this.buffer = buffer;
@@ -32,15 +32,15 @@ public final class InfluxEventSink implements Sink<ScalingEvent> {
     }
 
     @Override
-    public SinkWriter<ScalingEvent> createWriter(WriterInitContext context) {
+    public SinkWriter<InfluxRow> createWriter(WriterInitContext context) {
         AsyncInfluxWriter writer = new AsyncInfluxWriter(url, database, buffer, batch, timeout);
         MetricGroup metrics = context.metricGroup();
         metrics.gauge("influxPointsWritten", writer::written);
         metrics.gauge("influxPointsDropped", writer::dropped);
         return new SinkWriter<>() {
             @Override
-            public void write(ScalingEvent event, Context ctx) {
-                writer.offer(InfluxPoints.of(event));
+            public void write(InfluxRow row, Context ctx) {
+                writer.offer(row.toPoint());
             }
 
             @Override
