@@ -3,6 +3,7 @@ package io.waddle.autoscaler.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.model.GaugeStats;
+import io.waddle.autoscaler.model.PatternMatch;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.PolicyRecord;
 import io.waddle.autoscaler.model.ScalerInput;
@@ -20,6 +21,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -414,5 +416,90 @@ class PolicyScalingFunctionTest {
         assertThat(e.from()).isEqualTo(216);
         assertThat(e.outcome()).isEqualTo("SUPPRESSED"); // 180 needed, but not idle for 300 s yet
         assertThat(e.reason()).isEqualTo("IDLE_TIMEOUT");
+    }
+
+    private static PatternMatch match(PatternMatch.Type type, double from, double to, Instant at) {
+        return new PatternMatch(
+                type, "chat-api", "eu-west", at.minusSeconds(60), at, from, to, 2, type.name());
+    }
+
+    private static void sendMatch(
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
+                    h,
+            PatternMatch m)
+            throws Exception {
+        h.processElement1(new StreamRecord<>(ScalerInput.of(m), m.at().toEpochMilli() - 1));
+    }
+
+    @Test
+    void aWindowIsDecidedWhenEventTimePassesItWithTheSpikeMatchedOnIt() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        WindowedMetrics spiking = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(90).build();
+        harness.processElement1(
+                new StreamRecord<>(
+                        ScalerInput.of(spiking), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        // Not decided yet: the CEP pattern may still report a match on this window.
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        sendMatch(harness, match(PatternMatch.Type.SPIKE, 100, 160, THIRTY_SECONDS_LATER));
+        harness.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(last().reason()).isEqualTo("SPIKE_EMERGENCY");
+        assertThat(last().to()).isEqualTo(21);
+    }
+
+    @Test
+    void aMatchForAWindowAlreadyDecidedIsDroppedNotAppliedToALaterOne() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        sendMatch(harness, match(PatternMatch.Type.SPIKE, 100, 160, START));
+        send(harness, WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(10).cpu(70).build());
+
+        assertThat(harness.extractOutputValues())
+                .extracting(ScalingEvent::reason)
+                .doesNotContain("SPIKE_EMERGENCY");
+        // Nothing of the late match is kept: the same state as without it.
+        try (var without = newHarness(1, 0)) {
+            without.open();
+            send(without, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+            send(
+                    without,
+                    WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(10).cpu(70).build());
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(without.numKeyedStateEntries());
+        }
+    }
+
+    @Test
+    void aSustainedLowRunMarksTheDecisionAsAScaleDownCandidate() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(20).build());
+        WindowedMetrics low = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(20).build();
+        harness.processElement1(
+                new StreamRecord<>(ScalerInput.of(low), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        sendMatch(harness, match(PatternMatch.Type.SUSTAINED_LOW, 20, 20, THIRTY_SECONDS_LATER));
+        harness.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+
+        // Inside the 300 s stabilization since first sight the scaler holds: the note says so.
+        assertThat(last().detail()).contains("scale-down candidate: SUSTAINED_LOW; held: ");
+    }
+
+    @Test
+    void aRestoredOperatorDecidesThePendingWindowWithItsPendingMatch() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        WindowedMetrics spiking = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(90).build();
+        harness.processElement1(
+                new StreamRecord<>(
+                        ScalerInput.of(spiking), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        sendMatch(harness, match(PatternMatch.Type.SPIKE, 100, 160, THIRTY_SECONDS_LATER));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, START.toEpochMilli());
+
+        try (var restored = newHarness(1, 0)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+
+            List<ScalingEvent> out = restored.extractOutputValues();
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).reason()).isEqualTo("SPIKE_EMERGENCY");
+            assertThat(out.get(0).from()).isEqualTo(10);
+        }
     }
 }

@@ -69,7 +69,7 @@ class OscillationRuleTest {
 
         assertThat(damped.scaleDownStabilization()).isEqualTo(Duration.ofSeconds(600));
         assertThat(damped.cooldown()).isEqualTo(Duration.ofSeconds(600));
-        assertThat(damped.scaleUpStabilization()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(damped.scaleUpStabilization()).isEqualTo(Duration.ZERO);
         assertThat(OscillationRule.damp(ComputeScalerConfig.defaults(), 1.0))
                 .isEqualTo(ComputeScalerConfig.defaults());
     }

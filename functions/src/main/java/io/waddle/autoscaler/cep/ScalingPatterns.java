@@ -17,8 +17,15 @@ import org.apache.flink.util.Collector;
 
 /**
  * The job's Flink CEP patterns, one definition each, and the functions that turn their matches into
- * {@link PatternMatch}es. Every pattern skips past its last event after a match, so a match is
- * never reported twice and the next one starts afresh.
+ * {@link PatternMatch}es.
+ *
+ * <p>The spike and oscillation patterns skip nothing after a match: with a skip strategy, Flink CEP
+ * holds a completed match back until every partial match that started earlier has completed or
+ * expired, which for these relaxed patterns can be their whole horizon (a spike would be reported
+ * minutes late). Every start thus yields its own match; the consumers keep one (the scalers the
+ * steepest spike of a window, the alerts one alert while the condition holds). The sustained-low
+ * pattern is strictly contiguous: the earliest run completes first, so it skips past its last event
+ * and reports each low stretch once per stabilization window.
  *
  * <pre>
  * spike          base: a window with request rate >= its min base rate
@@ -43,7 +50,7 @@ public final class ScalingPatterns {
     private ScalingPatterns() {}
 
     public static Pattern<LoadPoint, LoadPoint> spike() {
-        return Pattern.<LoadPoint>begin("base", AfterMatchSkipStrategy.skipPastLastEvent())
+        return Pattern.<LoadPoint>begin("base", AfterMatchSkipStrategy.noSkip())
                 .where(
                         SimpleCondition.of(
                                 p ->
@@ -101,7 +108,7 @@ public final class ScalingPatterns {
      */
     public static Pattern<ActionPoint, ActionPoint> directionChanges(
             int lastActions, int maxChanges, Duration horizon) {
-        return Pattern.<ActionPoint>begin("start", AfterMatchSkipStrategy.skipPastLastEvent())
+        return Pattern.<ActionPoint>begin("start", AfterMatchSkipStrategy.noSkip())
                 .followedBy("flip")
                 .where(new Flip(lastActions))
                 .times(maxChanges + 1)
@@ -110,7 +117,7 @@ public final class ScalingPatterns {
 
     /** At least {@code maxFlips} direction changes within {@code window}. */
     public static Pattern<ActionPoint, ActionPoint> flipsWithin(int maxFlips, Duration window) {
-        return Pattern.<ActionPoint>begin("start", AfterMatchSkipStrategy.skipPastLastEvent())
+        return Pattern.<ActionPoint>begin("start", AfterMatchSkipStrategy.noSkip())
                 .followedBy("flip")
                 .where(new Flip(Long.MAX_VALUE))
                 .times(maxFlips)

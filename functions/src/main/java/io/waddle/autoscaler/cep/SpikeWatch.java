@@ -4,7 +4,6 @@ import io.waddle.autoscaler.model.LoadPoint;
 import io.waddle.autoscaler.model.PatternMatch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The spike pattern of {@link ScalingPatterns#spike()} as plain Java, point by point: what the
@@ -12,8 +11,9 @@ import java.util.Optional;
  * points and requires the same matches.
  *
  * <p>Every point that can be a base opens a candidate; a later point that rises enough above a
- * candidate within its span completes the earliest such candidate; after a match every candidate is
- * dropped (skip past the last event); candidates older than the pattern's horizon expire.
+ * candidate within its span completes it (each candidate completes once, all that complete on a
+ * point are matches: the pattern skips nothing); candidates older than the pattern's horizon
+ * expire.
  *
  * @param bases the open candidates, oldest first
  */
@@ -27,27 +27,44 @@ public record SpikeWatch(List<LoadPoint> bases) {
         return new SpikeWatch(List.of());
     }
 
-    /** The watch after point {@code p}, and the spike it completes, if any. */
+    /** The watch after point {@code p}, and the spikes it completes. */
     public Step next(LoadPoint p) {
         long horizon = ScalingPatterns.MAX_SPIKE_SPAN.toMillis();
         List<LoadPoint> open = new ArrayList<>();
-        for (LoadPoint b : bases) {
-            if (p.atMillis() - b.atMillis() < horizon) {
-                open.add(b);
+        List<PatternMatch> spikes = new ArrayList<>();
+        for (LoadPoint base : bases) {
+            if (p.atMillis() - base.atMillis() >= horizon) {
+                continue;
             }
-        }
-        for (LoadPoint base : open) {
             if (p.spikeEnabled()
                     && p.requestRate() >= (1 + p.spikeMinRise()) * base.requestRate()
                     && p.atMillis() - base.atMillis() <= p.spikeWithinMs()) {
-                return new Step(empty(), Optional.of(ScalingPatterns.SpikeMatches.match(base, p)));
+                spikes.add(ScalingPatterns.SpikeMatches.match(base, p));
+            } else {
+                open.add(base);
             }
         }
         if (p.spikeEnabled() && p.requestRate() > 0 && p.requestRate() >= p.spikeMinBaseRate()) {
             open.add(p);
         }
-        return new Step(new SpikeWatch(open), Optional.empty());
+        return new Step(new SpikeWatch(open), spikes);
     }
 
-    public record Step(SpikeWatch next, Optional<PatternMatch> spike) {}
+    /**
+     * @param spikes the spikes completed on the point, oldest base first
+     */
+    public record Step(SpikeWatch next, List<PatternMatch> spikes) {
+        public Step {
+            spikes = List.copyOf(spikes);
+        }
+
+        /** The steepest spike completed on the point, or null: the one the scaler acts on. */
+        public PatternMatch steepest() {
+            PatternMatch best = null;
+            for (PatternMatch m : spikes) {
+                best = PatternMatch.steeper(best, m);
+            }
+            return best;
+        }
+    }
 }

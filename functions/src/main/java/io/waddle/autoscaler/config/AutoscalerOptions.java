@@ -507,8 +507,8 @@ public final class AutoscalerOptions {
                     .withDescription(
                             "Each oscillation doubles the service's damping, up to this: its"
                                 + " scale-down stabilization and cooldown are multiplied by the"
-                                + " damping, its scale-up stabilization is at least (damping - 1)"
-                                + " minutes. 1 turns damping off (the alert stays).");
+                                + " damping (scale-ups are not slowed). 1 turns damping off (the"
+                                + " alert stays).");
 
     public static final ConfigOption<Duration> OSCILLATION_CALM_PERIOD =
             ConfigOptions.key("autoscaler.oscillation.calm-period")

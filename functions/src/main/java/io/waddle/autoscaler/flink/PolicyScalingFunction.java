@@ -175,7 +175,7 @@ public final class PolicyScalingFunction
             return;
         }
         switch (m.type()) {
-            case SPIKE -> spikes.put(at, m);
+            case SPIKE -> spikes.put(at, PatternMatch.steeper(spikes.get(at), m));
             case SUSTAINED_LOW -> lows.put(at, m);
             case OSCILLATION -> lateMatches.inc();
         }

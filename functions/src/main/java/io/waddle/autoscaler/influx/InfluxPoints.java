@@ -29,14 +29,11 @@ public final class InfluxPoints {
     private InfluxPoints() {}
 
     public static InfluxRow of(ScalingEvent e) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("from", (long) e.from());
-        fields.put("to", (long) e.to());
-        fields.put("recommended", (long) e.recommended());
-        fields.put("detail", e.detail());
-        fields.put("policy_id", e.policyId());
+        Map<String, String> strings = new HashMap<>();
+        strings.put("detail", e.detail());
+        strings.put("policy_id", e.policyId());
         if (e.commandId() != null) {
-            fields.put("command_id", e.commandId());
+            strings.put("command_id", e.commandId());
         }
         return new InfluxRow(
                 DECISIONS,
@@ -48,7 +45,12 @@ public final class InfluxPoints {
                         "outcome", e.outcome(),
                         "action", e.action(),
                         "reason", e.reason()),
-                fields);
+                Map.of(
+                        "from", (long) e.from(),
+                        "to", (long) e.to(),
+                        "recommended", (long) e.recommended()),
+                Map.of(),
+                strings);
     }
 
     public static InfluxRow of(Alert a) {
@@ -61,8 +63,9 @@ public final class InfluxPoints {
                         "condition", a.condition(),
                         "severity", a.severity(),
                         "status", a.status()),
+                Map.of("firing", Alert.FIRING.equals(a.status()) ? 1L : 0L),
+                Map.of(),
                 Map.of(
-                        "firing", Alert.FIRING.equals(a.status()) ? 1L : 0L,
                         "title", a.title(),
                         "message", a.message(),
                         "suggested_action", a.suggestedAction(),
@@ -70,13 +73,12 @@ public final class InfluxPoints {
     }
 
     public static InfluxRow of(WindowedMetrics w) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("instances", (long) w.instances());
+        Map<String, Double> floats = new HashMap<>();
         for (Map.Entry<String, GaugeStats> g : w.gauges().entrySet()) {
             GaugeStats s = g.getValue();
-            fields.put(g.getKey(), s.mean());
-            fields.put(g.getKey() + "_max", s.max());
-            fields.put(g.getKey() + "_total", s.sum());
+            floats.put(g.getKey(), s.mean());
+            floats.put(g.getKey() + "_max", s.max());
+            floats.put(g.getKey() + "_total", s.sum());
         }
         return new InfluxRow(
                 UTILIZATION,
@@ -85,6 +87,8 @@ public final class InfluxPoints {
                         "service", w.service(),
                         "region", w.region(),
                         "kind", w.kind().name().toLowerCase(java.util.Locale.ROOT)),
-                fields);
+                Map.of("instances", (long) w.instances()),
+                floats,
+                Map.of());
     }
 }

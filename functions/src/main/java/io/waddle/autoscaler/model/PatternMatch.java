@@ -34,6 +34,20 @@ public record PatternMatch(
         OSCILLATION
     }
 
+    /** A spike's exponential growth rate, per second: ln(value / fromValue) / seconds. */
+    public double growthPerSecond() {
+        double seconds = Math.max(1, (at.toEpochMilli() - from.toEpochMilli()) / 1000.0);
+        return Math.log(value / Math.max(fromValue, 1e-9)) / seconds;
+    }
+
+    /** Of two spikes on the same window, the one that grew faster. */
+    public static PatternMatch steeper(PatternMatch a, PatternMatch b) {
+        if (a == null) {
+            return b;
+        }
+        return b.growthPerSecond() > a.growthPerSecond() ? b : a;
+    }
+
     public String serviceRegionKey() {
         return ServiceRegion.key(service, region);
     }

@@ -18,8 +18,9 @@ import java.util.List;
  *              `horizon`),
  *              or at least maxFlips flips among the actions of the last `flipWindow`
  * damping:     on a match the factor doubles (up to maxFactor); the service's scale-down
- *              stabilization and cooldown are multiplied by it, its scale-up stabilization is at
- *              least (factor - 1) minutes; after `calmPeriod` without a match it halves, back to 1
+ *              stabilization and cooldown are multiplied by it (scale-ups are not slowed); once the
+ *              service has not changed direction for `calmPeriod` it halves, and again after each
+ *              further calm period, back to 1
  * </pre>
  */
 public final class OscillationRule {
@@ -77,15 +78,16 @@ public final class OscillationRule {
      * @param actions its latest scaling actions, oldest first, at most {@code lastActions}
      * @param factor the damping in force (1: none)
      * @param since when the factor last changed
+     * @param lastFlip when the service last changed direction, or null
      */
-    public record State(List<Action> actions, double factor, Instant since)
+    public record State(List<Action> actions, double factor, Instant since, Instant lastFlip)
             implements Serializable {
         public State {
             actions = List.copyOf(actions);
         }
 
         public static State calm() {
-            return new State(List.of(), 1.0, null);
+            return new State(List.of(), 1.0, null, null);
         }
     }
 
@@ -107,8 +109,13 @@ public final class OscillationRule {
      */
     public Result observe(State state, ScalingAction action, Instant now) {
         List<Action> actions = new ArrayList<>(state.actions());
+        Instant lastFlip = state.lastFlip();
         if (action == ScalingAction.SCALE_UP || action == ScalingAction.SCALE_DOWN) {
-            actions.add(new Action(now, action == ScalingAction.SCALE_UP));
+            boolean up = action == ScalingAction.SCALE_UP;
+            if (!actions.isEmpty() && actions.get(actions.size() - 1).up() != up) {
+                lastFlip = now;
+            }
+            actions.add(new Action(now, up));
         }
         while (actions.size() > config.lastActions()) {
             actions.remove(0);
@@ -156,7 +163,8 @@ public final class OscillationRule {
         } else if (!oscillating
                 && factor > 1.0
                 && since != null
-                && !now.isBefore(since.plus(config.calmPeriod()))) {
+                && !now.isBefore(since.plus(config.calmPeriod()))
+                && (lastFlip == null || !now.isBefore(lastFlip.plus(config.calmPeriod())))) {
             factor = Math.max(1.0, factor / 2);
             since = now;
             detail =
@@ -167,15 +175,21 @@ public final class OscillationRule {
         } else {
             detail = factor > 1.0 ? "damping x" + (int) factor + " in force" : "calm";
         }
-        return new Result(new State(actions, factor, since), matched, flips, detail);
+        if (matched) {
+            lastFlip = now;
+        }
+        return new Result(new State(actions, factor, since, lastFlip), matched, flips, detail);
     }
 
-    /** {@code base} with the damping {@code factor} applied. */
+    /**
+     * {@code base} with the damping {@code factor} applied: the scale-down stabilization window and
+     * the cooldown are multiplied by it. Scale-ups are not slowed: flapping costs money, too little
+     * capacity costs users.
+     */
     public static ComputeScalerConfig damp(ComputeScalerConfig base, double factor) {
         if (factor <= 1.0) {
             return base;
         }
-        Duration up = Duration.ofSeconds((long) ((factor - 1) * 60));
         return new ComputeScalerConfig(
                 base.targetCpuPercent(),
                 base.targetMemoryPercent(),
@@ -183,7 +197,7 @@ public final class OscillationRule {
                 base.tolerance(),
                 base.minInstances(),
                 base.maxInstances(),
-                up.compareTo(base.scaleUpStabilization()) > 0 ? up : base.scaleUpStabilization(),
+                base.scaleUpStabilization(),
                 multiply(base.scaleDownStabilization(), factor),
                 multiply(base.cooldown(), factor),
                 base.scaleUp(),

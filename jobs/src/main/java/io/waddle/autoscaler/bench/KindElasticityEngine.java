@@ -283,7 +283,7 @@ public final class KindElasticityEngine {
                                     trend,
                                     damping,
                                     w,
-                                    new ComputeEvaluator.Matches(spike.spike().orElse(null), null),
+                                    new ComputeEvaluator.Matches(spike.steepest(), null),
                                     PolicyRef.BUILTIN);
                     computeState = e.scalerState();
                     trend = e.trend();

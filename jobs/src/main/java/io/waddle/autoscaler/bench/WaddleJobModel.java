@@ -99,7 +99,7 @@ public final class WaddleJobModel implements BenchAutoscaler {
                             trend,
                             damping,
                             window,
-                            new ComputeEvaluator.Matches(spike.spike().orElse(null), null),
+                            new ComputeEvaluator.Matches(spike.steepest(), null),
                             PolicyRef.BUILTIN);
             scalerState = e.scalerState();
             trend = e.trend();
