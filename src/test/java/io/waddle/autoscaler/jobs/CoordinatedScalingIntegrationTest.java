@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.Alert;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.testing.Decisions;
 import io.waddle.autoscaler.testing.InfluxServer;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
@@ -161,7 +164,29 @@ class CoordinatedScalingIntegrationTest {
             JobClient job =
                     start("i.", conf -> conf.set(AutoscalerOptions.INFLUX_URL, influx.url()));
             KAFKA.produce("i.m", loadStep(), START.plusSeconds(90));
+            // The actuator could not apply a cache command: 1 of 1 failed, a critical alert.
+            ActuationResult failed =
+                    ActuationResult.failed(
+                            ScalingCommand.of(
+                                    Decisions.scale(
+                                            ServiceKind.CACHE,
+                                            "sessions-cache",
+                                            4,
+                                            5,
+                                            START.plusSeconds(15))),
+                            START.plusSeconds(20),
+                            "quota exceeded");
+            KAFKA.produce("i.r", List.of(Json.toString(failed)), START.plusSeconds(20));
             List<ScalingEvent> logged = events("i.e");
+            List<Alert> alerts =
+                    KAFKA.readUntil("i.a", true, a -> !a.isEmpty(), WAIT).stream()
+                            .map(v -> Json.fromString(v, Alert.class))
+                            .toList();
+            assertThat(alerts)
+                    .extracting(Alert::condition, Alert::severity, Alert::service)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "SCALING_FAILURES", "critical", "sessions-cache"));
 
             try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
                 // The copy is asynchronous: wait until it holds what the topic holds.
@@ -187,6 +212,35 @@ class CoordinatedScalingIntegrationTest {
                 assertThat(headroom.getResults().get(0).getSeries().get(0).getValues())
                         .extracting(row -> row.get(1))
                         .containsExactly(192.0);
+                // The windowed utilization series and the alert are there too.
+                QueryResult cpu =
+                        client.query(
+                                new Query(
+                                        "SELECT max(\"cpu\") FROM utilization"
+                                                + " WHERE service = 'chat-api'",
+                                        "waddle"));
+                assertThat(
+                                (Double)
+                                        cpu.getResults()
+                                                .get(0)
+                                                .getSeries()
+                                                .get(0)
+                                                .getValues()
+                                                .get(0)
+                                                .get(1))
+                        .isGreaterThan(70.0);
+                long alertPoints = 0;
+                while (alertPoints < 1 && Instant.now().isBefore(deadline)) {
+                    alertPoints =
+                            countOf(
+                                    client.query(
+                                            new Query(
+                                                    "SELECT count(firing) FROM alerts"
+                                                            + " WHERE condition ="
+                                                            + " 'SCALING_FAILURES'",
+                                                    "waddle")));
+                }
+                assertThat(alertPoints).isEqualTo(1);
             }
             job.cancel().get();
         }

@@ -45,6 +45,9 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("offsets.topic.replication.factor", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        // Tests replay traces from the past: time-based retention would delete
+                        // their records (the broker's check runs every few minutes).
+                        .setConfigProp("log.retention.ms", "-1")
                         .build();
         cluster.format();
         cluster.startup();
