@@ -445,7 +445,7 @@ class PolicyScalingFunctionTest {
 
         assertThat(harness.extractOutputValues()).hasSize(2);
         assertThat(last().reason()).isEqualTo("SPIKE_EMERGENCY");
-        assertThat(last().to()).isEqualTo(21);
+        assertThat(last().to()).isEqualTo(18);
     }
 
     @Test

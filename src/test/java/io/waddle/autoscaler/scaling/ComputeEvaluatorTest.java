@@ -80,20 +80,20 @@ class ComputeEvaluatorTest {
 
         ComputeEvaluator.Evaluation r = next(e, before, 90, now, spike(100, 160, 60, now));
 
-        // Normal: ceil(10 x 90/70) = 13. The rate grew x1.6 in 60 s; in the 60 s provisioning
-        // delay it is expected to grow x1.6 again: ceil(10 x 90/70 x 1.6) = 21.
+        // Normal: ceil(10 x 90/70) = 13. The rate grew by 60 req/s in 60 s; at that pace it is
+        // 220 req/s when the 60 s of provisioning have passed: ceil(10 x 90/70 x 220/160) = 18.
         assertThat(r.event().reason()).isEqualTo("SPIKE_EMERGENCY");
         assertThat(r.event().from()).isEqualTo(10);
-        assertThat(r.event().to()).isEqualTo(21);
+        assertThat(r.event().to()).isEqualTo(18);
         assertThat(r.event().detail())
                 .contains("request rate 100 -> 160 req/s in 60 s (+60 %)")
-                .contains("256 req/s expected when new capacity serves in 60 s -> 21 instances")
+                .contains("220 req/s expected when new capacity serves in 60 s -> 18 instances")
                 .contains("bypasses cooldown and stabilization");
-        assertThat(r.scalerState().targetInstances()).isEqualTo(21);
+        assertThat(r.scalerState().targetInstances()).isEqualTo(18);
         assertThat(r.scalerState().lastScaleAt()).isEqualTo(now);
         assertThat(r.scalerState().recommendations())
                 .extracting(Recommendation::instances)
-                .contains(21);
+                .contains(18);
     }
 
     @Test
@@ -107,13 +107,31 @@ class ComputeEvaluatorTest {
                 new ComputeEvaluator(
                         withBounds(2, 30, Duration.ZERO), 8, PatternSettings.defaults());
 
-        ComputeEvaluator.Evaluation limited = next(wide, settled(wide, START), 95, now, tenfold);
-        ComputeEvaluator.Evaluation capped = next(narrow, settled(narrow, START), 95, now, tenfold);
+        // CPU at 300 %: ceil(10 x 300/70 x 1.9) = 82 wanted.
+        ComputeEvaluator.Evaluation limited = next(wide, settled(wide, START), 300, now, tenfold);
+        ComputeEvaluator.Evaluation capped =
+                next(narrow, settled(narrow, START), 300, now, tenfold);
 
         assertThat(limited.event().to()).isEqualTo(40);
         assertThat(limited.event().detail()).contains("(emergency limit 4x)");
         assertThat(capped.event().to()).isEqualTo(30);
         assertThat(capped.event().detail()).contains("(max 30)");
+    }
+
+    @Test
+    void aSpikeAtTheMaxChangesNothingAndSaysWhy() {
+        ComputeEvaluator e =
+                new ComputeEvaluator(
+                        withBounds(2, 10, Duration.ZERO), 8, PatternSettings.defaults());
+        Instant now = START.plusSeconds(60);
+
+        // Ten instances, the max; CPU well under target would even scale down.
+        ComputeEvaluator.Evaluation r =
+                next(e, settled(e, START), 30, now, spike(100, 160, 60, now));
+
+        assertThat(r.event().outcome()).isNotEqualTo("SCALE");
+        assertThat(r.event().to()).isEqualTo(10);
+        assertThat(r.event().detail()).contains("already at 10, the most it may have");
     }
 
     @Test
@@ -130,7 +148,7 @@ class ComputeEvaluatorTest {
 
         assertThat(held.event().outcome()).isNotEqualTo("SCALE");
         assertThat(emergency.event().outcome()).isEqualTo("SCALE");
-        assertThat(emergency.event().to()).isEqualTo(21);
+        assertThat(emergency.event().to()).isEqualTo(18);
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.waddle.autoscaler.model.PolicyRef;
 import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.WindowedMetrics;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One evaluation of a compute service as the job makes it at each window: the load trend is
@@ -124,10 +123,7 @@ public final class ComputeEvaluator {
             PatternMatch m) {
         int current = decision.from();
         double seconds = Math.max(1, (m.at().toEpochMilli() - m.from().toEpochMilli()) / 1000.0);
-        double base = Math.max(m.fromValue(), 1e-9);
-        SpikeRule.Spike spike =
-                new SpikeRule.Spike(
-                        m.fromValue(), m.value(), seconds, Math.log(m.value() / base) / seconds);
+        SpikeRule.Spike spike = new SpikeRule.Spike(m.fromValue(), m.value(), seconds);
         double cpuRatio =
                 config.targetCpuPercent() > 0
                         ? w.mean(Gauges.CPU) / config.targetCpuPercent()
@@ -139,16 +135,14 @@ public final class ComputeEvaluator {
                         cpuRatio,
                         patterns.provisioningDelay(),
                         config.maxInstances());
-        if (e.target() <= decision.to() || current <= 0) {
-            String note =
-                    String.format(
-                            Locale.ROOT,
-                            "spike %s: %s",
-                            m.detail(),
-                            e.target() <= decision.to()
-                                    ? "this decision already covers it (" + e.target() + " wanted)"
-                                    : "no capacity known yet");
-            return new ScalerResult(withDetail(decision, note), next);
+        if (current <= 0 || e.target() <= Math.max(decision.to(), current)) {
+            String why =
+                    current <= 0
+                            ? "no capacity known yet"
+                            : e.target() <= current
+                                    ? "already at " + current + ", the most it may have"
+                                    : "this decision already covers it (" + e.target() + " wanted)";
+            return new ScalerResult(withDetail(decision, "spike " + m.detail() + ": " + why), next);
         }
         ScalingDecision up =
                 ScalingDecision.scaleTo(
