@@ -125,13 +125,28 @@ class ComputeEvaluatorTest {
                         withBounds(2, 10, Duration.ZERO), 8, PatternSettings.defaults());
         Instant now = START.plusSeconds(60);
 
-        // Ten instances, the max; CPU well under target would even scale down.
+        // Ten instances, the max, at 90 % CPU: the spike wants 18.
         ComputeEvaluator.Evaluation r =
-                next(e, settled(e, START), 30, now, spike(100, 160, 60, now));
+                next(e, settled(e, START), 90, now, spike(100, 160, 60, now));
 
         assertThat(r.event().outcome()).isNotEqualTo("SCALE");
         assertThat(r.event().to()).isEqualTo(10);
         assertThat(r.event().detail()).contains("already at 10, the most it may have");
+    }
+
+    @Test
+    void aSpikeTheCapacityHasHeadroomForNeedsNoEmergency() {
+        ComputeEvaluator e =
+                new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, PatternSettings.defaults());
+        Instant now = START.plusSeconds(60);
+
+        // At 30 % CPU the expected 220 req/s need ceil(10 x 30/70 x 1.375) = 6 instances.
+        ComputeEvaluator.Evaluation r =
+                next(e, settled(e, START), 30, now, spike(100, 160, 60, now));
+
+        assertThat(r.event().reason()).isNotEqualTo("SPIKE_EMERGENCY");
+        assertThat(r.event().detail())
+                .contains("the capacity has headroom for the load expected (6 needed)");
     }
 
     @Test

@@ -42,15 +42,19 @@ class SpikeRuleTest {
     }
 
     @Test
-    void theEmergencyStaysWithinTheServicesMaxAndAddsAtLeastOneInstance() {
+    void theEmergencyStaysWithinTheMaxAndIsNoneWhenTheCapacityHasHeadroom() {
         Spike fast = new Spike(100, 200, 60);
         Spike slow = new Spike(100, 150, 60);
 
         SpikeRule.Emergency capped = rule.size(fast, 10, 1.0, TWO_MINUTES, 15);
         assertThat(capped.target()).isEqualTo(15);
         assertThat(capped.detail()).endsWith("(max 15)");
-        // No provisioning delay and CPU under target: the projection adds nothing, the step one.
-        assertThat(rule.size(slow, 10, 0.5, Duration.ZERO, 100).target()).isEqualTo(11);
+        // CPU at half the target: room for the expected load, no emergency.
+        SpikeRule.Emergency headroom = rule.size(slow, 10, 0.5, Duration.ZERO, 100);
+        assertThat(headroom.wanted()).isEqualTo(5);
+        assertThat(headroom.target()).isEqualTo(10);
+        // Just over target with no provisioning delay: at least one more.
+        assertThat(rule.size(slow, 10, 1.01, Duration.ZERO, 100).target()).isEqualTo(11);
     }
 
     @Test

@@ -139,9 +139,15 @@ public final class ComputeEvaluator {
             String why =
                     current <= 0
                             ? "no capacity known yet"
-                            : e.target() <= current
-                                    ? "already at " + current + ", the most it may have"
-                                    : "this decision already covers it (" + e.target() + " wanted)";
+                            : e.wanted() <= current
+                                    ? "the capacity has headroom for the load expected ("
+                                            + e.wanted()
+                                            + " needed)"
+                                    : e.target() <= current
+                                            ? "already at " + current + ", the most it may have"
+                                            : "this decision already covers it ("
+                                                    + e.target()
+                                                    + " wanted)";
             return new ScalerResult(withDetail(decision, "spike " + m.detail() + ": " + why), next);
         }
         ScalingDecision up =

@@ -12,8 +12,9 @@ import java.util.Locale;
  * spike:     the request rate went from `base` to `now` in `seconds`
  * expected:  rate when new capacity serves, the growth continued linearly over the provisioning
  *            delay: now × min(maxExtrapolation, 1 + (now - base) / now × delay / seconds)
- * emergency: ceil(current × max(cpu / target cpu, 1) × expected / now),
- *            at most maxFactor × current, at least current + minStep, within the service's max
+ * wanted:    ceil(current × cpu / target cpu × expected / now)  (cpu unknown: taken at target)
+ * emergency: none if wanted <= current (the capacity has headroom for the expected load); else
+ *            wanted, at most maxFactor × current, at least current + minStep, within the max
  * </pre>
  *
  * The emergency scale-up bypasses the cooldown and the stabilization windows (it is for the case
@@ -79,7 +80,7 @@ public final class SpikeRule {
      * The emergency capacity for {@code spike}.
      *
      * @param current the capacity now (decided)
-     * @param cpuRatio mean CPU over its target (1 when unknown or below target)
+     * @param cpuRatio mean CPU over its target (NaN when unknown: taken as at target)
      * @param provisioningDelay how long new capacity takes to serve
      * @param maxInstances the service's bound
      */
@@ -98,10 +99,14 @@ public final class SpikeRule {
                                         * provisioningDelay.toSeconds()
                                         / spike.seconds());
         double expected = spike.now() * projection;
-        double pressure = Math.max(1.0, Double.isNaN(cpuRatio) ? 1.0 : cpuRatio);
-        int wanted = (int) Math.ceil(current * pressure * projection - 1e-9);
+        double utilization = Double.isNaN(cpuRatio) || cpuRatio < 0 ? 1.0 : cpuRatio;
+        int wanted = (int) Math.ceil(current * utilization * projection - 1e-9);
         int capped = (int) Math.floor(current * config.maxFactor());
-        int target = Math.max(current + config.minStep(), Math.min(wanted, capped));
+        // Capacity with headroom for the expected load needs no emergency.
+        int target =
+                wanted <= current
+                        ? current
+                        : Math.max(current + config.minStep(), Math.min(wanted, capped));
         target = Math.min(target, maxInstances);
         String detail =
                 String.format(

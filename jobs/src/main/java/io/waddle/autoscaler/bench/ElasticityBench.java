@@ -35,14 +35,17 @@ public final class ElasticityBench {
             that sees only per-step metrics. Prints the SPEC RG elasticity metrics and cost and SLO
             figures.
 
-              --trace FILE            the trace (with --all: an extra trace beside the shipped ones)
+              --trace FILE            the trace (with --all: an extra trace beside the shipped ones);
+                                      synthetic:flapping is a built-in load that flaps every 6 min
               --kind KIND             compute (default), webrtc, database or cache. For the last
                                       three, one region of the demo's platform replays the trace:
                                       a compute fleet that waddle scales, and the service of that
                                       kind scaled by waddle (its scaler and the coordinator),
                                       static-peak or oracle; figures are in the kind's units
               --autoscaler NAME       hpa, keda, flink-operator, aws-predictive, oracle, static-peak
-                                      or waddle (default waddle)
+                                      or waddle (default waddle); waddle-no-spike and
+                                      waddle-no-damping are waddle without its emergency
+                                      scale-ups or without oscillation damping
               --json                  print one JSON object
               --engine direct|flink   direct (default): the decision core called in-process;
                                       flink: waddle as the real job (Kafka broker process, Flink
@@ -85,7 +88,7 @@ public final class ElasticityBench {
             new ElasticityReport(a.settings, a.out).writeAll(a.traces, out);
             return;
         }
-        Trace trace = Trace.load(a.traces.get(0));
+        Trace trace = Trace.named(a.traces.get(0).toString());
         Instant start = a.start != null ? a.start : trace.start();
         Instant end = a.end != null ? a.end : trace.end();
         Map<String, Object> result =

@@ -65,7 +65,13 @@ final class ElasticityReport {
             Instant day = busiestDay(engine, trace);
             List<ElasticityEngine.Run> dayRuns = runAll(engine, day, day.plus(Duration.ofDays(1)));
             Path png = charts.resolve(name + ".png");
-            DemandSupplyChart.write(png, name, day, settings.step(), dayRuns);
+            // The chart compares autoscalers; waddle's ablations are in the table only.
+            DemandSupplyChart.write(
+                    png,
+                    name,
+                    day,
+                    settings.step(),
+                    dayRuns.stream().filter(r -> !r.autoscaler().contains("-no-")).toList());
             md.append(table(name, trace, engine, whole, day, png));
             log.printf(
                     Locale.ROOT,

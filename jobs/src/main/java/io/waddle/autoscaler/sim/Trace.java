@@ -56,6 +56,34 @@ public final class Trace {
         return read(in, resource);
     }
 
+    /** The name {@code --trace} takes for {@link #flapping()}. */
+    public static final String SYNTHETIC_FLAPPING = "synthetic:flapping";
+
+    /**
+     * A synthetic load made to flap a reactive autoscaler: six hours from 2026-01-05 00:00 UTC, per
+     * minute, alternating every 6 minutes between 1000 and 450 requests per second, with ±3 % noise
+     * (fixed seed: the same trace every time). A scale-down stabilization and cooldown shorter than
+     * the quiet half let capacity follow every swing.
+     */
+    public static Trace flapping() {
+        int minutes = 6 * 60;
+        long[] times = new long[minutes];
+        double[] rates = new double[minutes];
+        long start = Instant.parse("2026-01-05T00:00:00Z").getEpochSecond();
+        java.util.Random noise = new java.util.Random(1);
+        for (int i = 0; i < minutes; i++) {
+            times[i] = start + 60L * i;
+            double level = (i / 6) % 2 == 0 ? 1000 : 450;
+            rates[i] = level * (0.97 + 0.06 * noise.nextDouble());
+        }
+        return new Trace(times, rates, 60);
+    }
+
+    /** A CSV file, or {@link #SYNTHETIC_FLAPPING}. */
+    public static Trace named(String name) {
+        return name.equals(SYNTHETIC_FLAPPING) ? flapping() : load(Path.of(name));
+    }
+
     public static Trace load(Path file) {
         try {
             return read(Files.newInputStream(file), file.toString());
