@@ -241,9 +241,54 @@ class CoordinatedScalingIntegrationTest {
                                                     "waddle")));
                 }
                 assertThat(alertPoints).isEqualTo(1);
+                // Every query of the shipped Grafana dashboard runs on what the job wrote.
+                for (String q : dashboardQueries()) {
+                    QueryResult result = client.query(new Query(q, "waddle"));
+                    assertThat(result.hasError()).as(q + ": " + result.getError()).isFalse();
+                    assertThat(result.getResults().get(0).hasError())
+                            .as(q + ": " + result.getResults().get(0).getError())
+                            .isFalse();
+                    if (q.contains("\"utilization\"") || q.contains("FROM \"alerts\"")) {
+                        assertThat(result.getResults().get(0).getSeries()).as(q).isNotEmpty();
+                    }
+                }
             }
             job.cancel().get();
         }
+    }
+
+    /**
+     * The InfluxQL of every panel and variable of docker/grafana/waddle-dashboard.json, with
+     * Grafana's macros filled in as it would for this test's span and every service.
+     */
+    private static List<String> dashboardQueries() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode dash =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(Path.of("docker", "grafana", "waddle-dashboard.json").toFile());
+        List<String> raw = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode panel : dash.get("panels")) {
+            for (com.fasterxml.jackson.databind.JsonNode t : panel.get("targets")) {
+                raw.add(t.get("query").asText());
+            }
+        }
+        for (com.fasterxml.jackson.databind.JsonNode v : dash.get("templating").get("list")) {
+            raw.add(v.get("query").asText());
+        }
+        assertThat(raw).hasSizeGreaterThan(10);
+        String span =
+                "time >= '"
+                        + START.minusSeconds(300)
+                        + "' AND time <= '"
+                        + START.plusSeconds(600)
+                        + "'";
+        return raw.stream()
+                .map(
+                        q ->
+                                q.replace("$timeFilter", span)
+                                        .replace("$__interval", "15s")
+                                        .replace("/^$service$/", "/.*/")
+                                        .replace("/^$region$/", "/.*/"))
+                .toList();
     }
 
     private static long countOf(QueryResult r) {

@@ -6,6 +6,7 @@ import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.model.ActuationResult;
+import io.waddle.autoscaler.model.Alert;
 import io.waddle.autoscaler.model.MetricSample;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
@@ -18,13 +19,20 @@ import io.waddle.autoscaler.sim.ServiceModel;
 import io.waddle.autoscaler.sim.SupplyLedger;
 import io.waddle.autoscaler.sim.Trace;
 import io.waddle.autoscaler.sim.WebRtcModel;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +87,8 @@ public final class Demo {
     private final DemoReport report;
     private final Queue<ScalingCommand> commands = new ConcurrentLinkedQueue<>();
     private final Map<String, ScalingEvent> lastDecision = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger alertsRaised =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, ScalingEvent> lastCommand = new ConcurrentHashMap<>();
 
     Demo(DemoOptions options, PrintStream out) {
@@ -148,8 +158,27 @@ public final class Demo {
                             + " flink-conf/policies/demo-cap-eu-west.json --bootstrap "
                             + kafka.bootstrapServers());
 
+            String influx = reachableInflux(options.influx());
+            if (influx != null) {
+                out.println(
+                        "Writing decisions, alerts and utilization to InfluxDB at "
+                                + influx
+                                + " (database waddle). Grafana: docker/grafana (see the README),"
+                                + " time range from "
+                                + DemoOptions.START_FORMAT.withZone(ZoneOffset.UTC).format(start)
+                                + " UTC.");
+            } else if (!options.influx().isEmpty()) {
+                out.println(
+                        "No InfluxDB answers at "
+                                + options.influx()
+                                + ": the record stays in Kafka only (README: \"The event log in"
+                                + " InfluxDB\" says how to start one).");
+            }
             out.print("Starting the Flink job on a MiniCluster... ");
             Configuration conf = jobConfiguration(kafka.bootstrapServers(), capacity, workDir);
+            if (influx != null) {
+                conf.set(AutoscalerOptions.INFLUX_URL, influx);
+            }
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
             env.configure(conf);
@@ -164,7 +193,12 @@ public final class Demo {
                             LocalRun.producer(kafka.bootstrapServers());
                     TopicTail c =
                             new TopicTail(kafka.bootstrapServers(), COMMANDS, this::onCommand);
-                    TopicTail e = new TopicTail(kafka.bootstrapServers(), EVENTS, this::onEvent)) {
+                    TopicTail e = new TopicTail(kafka.bootstrapServers(), EVENTS, this::onEvent);
+                    TopicTail a =
+                            new TopicTail(
+                                    kafka.bootstrapServers(),
+                                    AutoscalerOptions.ALERTS_TOPIC.defaultValue(),
+                                    this::onAlert)) {
                 return simulate(trace, capacity, start, end, producer, job);
             } finally {
                 job.cancel().get(30, TimeUnit.SECONDS);
@@ -246,6 +280,7 @@ public final class Demo {
                 wallSeconds,
                 services.stream().map(s -> s.key() + " (" + s.model().unit() + ")").toList(),
                 ledgers);
+        out.println("Alerts raised: " + alertsRaised.get() + " (topic waddle.alerts)");
         if (lastDecision.isEmpty()) {
             System.err.println("the job made no decision during the run; see target/demo.log");
             return 1;
@@ -355,6 +390,47 @@ public final class Demo {
         lastDecision.merge(e.serviceRegionKey(), e, Demo::newer);
         if (e.issuesCommand()) {
             lastCommand.merge(e.serviceRegionKey(), e, Demo::newer);
+        }
+    }
+
+    private void onAlert(String json) {
+        Alert a = Json.fromString(json, Alert.class);
+        if (Alert.FIRING.equals(a.status())) {
+            alertsRaised.incrementAndGet();
+        }
+        out.printf(
+                Locale.ROOT,
+                "  alert %s %-8s %-16s %s/%s: %s%n",
+                a.status(),
+                a.severity(),
+                a.condition(),
+                a.service(),
+                a.region(),
+                a.message());
+    }
+
+    /** {@code url} if an InfluxDB answers its /ping within a second, else null. */
+    static String reachableInflux(String url) {
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpResponse<Void> r =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/ping"))
+                                    .timeout(Duration.ofSeconds(1))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 204 && r.headers().firstValue("X-Influxdb-Version").isPresent()
+                    ? url
+                    : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

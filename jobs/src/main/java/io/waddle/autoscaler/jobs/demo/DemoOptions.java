@@ -24,6 +24,7 @@ public record DemoOptions(
         Path workDir,
         boolean allKinds,
         String globalMax,
+        String influx,
         boolean help) {
 
     static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -58,6 +59,8 @@ public record DemoOptions(
               --global-max SPEC        services' totals across regions, e.g. media-relay=20: the
                                        coordinator places capacity where the demand is, largest
                                        first, and rebalances (default: no global limits)
+              --influx URL             InfluxDB 1.x to copy decisions, alerts and utilization to when
+                                       it answers there (default http://127.0.0.1:8086; none: off)
               --help                   print this and exit
             """;
 
@@ -75,6 +78,7 @@ public record DemoOptions(
         Path workDir = Path.of("target", "demo");
         boolean allKinds = true;
         String globalMax = "";
+        String influx = "http://127.0.0.1:8086";
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -114,6 +118,13 @@ public record DemoOptions(
                     }
                     globalMax = v;
                 }
+                case "--influx" -> {
+                    if (!v.equals("none") && !v.matches("https?://[^\\s/]+(/.*)?")) {
+                        throw new IllegalArgumentException(
+                                "--influx is an http(s) URL or none; got " + v);
+                    }
+                    influx = v.equals("none") ? "" : v;
+                }
                 default ->
                         throw new IllegalArgumentException(
                                 "unknown flag " + flag + " (see --help)");
@@ -133,6 +144,7 @@ public record DemoOptions(
                 workDir,
                 allKinds,
                 globalMax,
+                influx,
                 help);
     }
 
