@@ -75,6 +75,7 @@ public final class PolicyScalingFunction
     private final PolicyParser parser = new PolicyParser();
 
     private transient Map<EvaluatorKey, ComputeEvaluator> evaluators;
+    private transient KindEvaluator kinds;
 
     private record EvaluatorKey(ComputeScalerConfig config, PatternSettings patterns) {}
 
@@ -108,6 +109,7 @@ public final class PolicyScalingFunction
     @Override
     public void open(OpenContext openContext) {
         evaluators = new HashMap<>();
+        kinds = new KindEvaluator(patterns.oscillation());
         scalerState = getRuntimeContext().getState(SCALER);
         trendState =
                 getRuntimeContext()
@@ -271,42 +273,48 @@ public final class PolicyScalingFunction
     private ScalingEvent evaluateWebRtc(WindowedMetrics window, ScalingPolicy policy, PolicyRef ref)
             throws Exception {
         KindEvaluator.Evaluation<ScalerState> e =
-                KindEvaluator.relays(
+                kinds.relays(
                         scalerState.value(),
+                        dampingState.value(),
                         window,
                         policy == null
                                 ? WebRtcRelayScaler.Config.defaults()
                                 : PolicySettings.webrtc(policy),
                         ref);
         scalerState.update(e.state());
+        dampingState.update(e.damping());
         return e.event();
     }
 
     private ScalingEvent evaluateDatabase(
             WindowedMetrics window, ScalingPolicy policy, PolicyRef ref) throws Exception {
         KindEvaluator.Evaluation<PoolState> e =
-                KindEvaluator.pool(
+                kinds.pool(
                         poolState.value(),
+                        dampingState.value(),
                         window,
                         policy == null
                                 ? DatabasePoolScaler.Config.defaults()
                                 : PolicySettings.database(policy),
                         ref);
         poolState.update(e.state());
+        dampingState.update(e.damping());
         return e.event();
     }
 
     private ScalingEvent evaluateCache(WindowedMetrics window, ScalingPolicy policy, PolicyRef ref)
             throws Exception {
         KindEvaluator.Evaluation<CacheState> e =
-                KindEvaluator.cache(
+                kinds.cache(
                         cacheState.value(),
+                        dampingState.value(),
                         window,
                         policy == null
                                 ? CacheScaler.Config.defaults()
                                 : PolicySettings.cache(policy),
                         ref);
         cacheState.update(e.state());
+        dampingState.update(e.damping());
         return e.event();
     }
 

@@ -47,6 +47,23 @@ public final class CacheScaler {
             }
         }
 
+        /** The same with the cooldown multiplied by an oscillation damping {@code factor}. */
+        public Config damped(double factor) {
+            if (factor <= 1.0) {
+                return this;
+            }
+            return new Config(
+                    minNodes,
+                    maxNodes,
+                    memoryPerNodeBytes,
+                    headroom,
+                    lowHitRate,
+                    lowEvictionRate,
+                    scaleDownShare,
+                    evictionRise,
+                    Duration.ofMillis((long) (cooldown.toMillis() * factor)));
+        }
+
         /** The platform design's defaults. */
         public static Config defaults() {
             return new Config(1, 20, 4L << 30, 0.25, 0.5, 0.01, 0.8, 1.2, Duration.ofSeconds(300));

@@ -66,7 +66,7 @@ public final class ComputeEvaluator {
                                 window.total(Gauges.REQUESTS_PER_SECOND),
                                 trendWindows);
         ScalerState before = scalerState != null ? scalerState : ScalerState.initial();
-        OscillationRule.State calm = damping != null ? damping : OscillationRule.State.calm();
+        OscillationRule.State calm = Damping.orCalm(damping);
         Reason withheld = policy.withheldBy();
         if (withheld != null) {
             before = before.observing(window.instances());
@@ -84,16 +84,10 @@ public final class ComputeEvaluator {
             next = emergency.next();
         }
         if (matches.sustainedLow() != null) {
-            decision = withDetail(decision, lowNote(decision, matches.sustainedLow()));
+            decision = Damping.withDetail(decision, lowNote(decision, matches.sustainedLow()));
         }
-        OscillationRule.Result osc =
-                oscillation.observe(
-                        calm, decision.isScale() ? decision.action() : null, window.windowEnd());
-        if (osc.matched() || osc.next().factor() != calm.factor()) {
-            decision = withDetail(decision, "oscillation: " + osc.detail());
-        } else if (calm.factor() > 1.0) {
-            decision = withDetail(decision, "damped x" + (int) calm.factor());
-        }
+        Damping.Observed observed = Damping.observe(oscillation, calm, decision);
+        decision = observed.decision();
         ScalingEvent event =
                 ScalingEvent.of(
                         decision, ObservedWindow.of(window, nextTrend.slopePerSecond()), policy);
@@ -106,7 +100,7 @@ public final class ComputeEvaluator {
                             next.recommendations(),
                             before.scaleEvents());
         }
-        return new Evaluation(event, next, nextTrend, osc.next());
+        return new Evaluation(event, next, nextTrend, observed.next());
     }
 
     /**
@@ -148,7 +142,8 @@ public final class ComputeEvaluator {
                                             : "this decision already covers it ("
                                                     + e.target()
                                                     + " wanted)";
-            return new ScalerResult(withDetail(decision, "spike " + m.detail() + ": " + why), next);
+            return new ScalerResult(
+                    Damping.withDetail(decision, "spike " + m.detail() + ": " + why), next);
         }
         ScalingDecision up =
                 ScalingDecision.scaleTo(
@@ -182,20 +177,5 @@ public final class ComputeEvaluator {
             return what;
         }
         return what + "; held: " + d.reason();
-    }
-
-    private static ScalingDecision withDetail(ScalingDecision d, String more) {
-        return new ScalingDecision(
-                d.subject(),
-                d.outcome(),
-                d.action(),
-                d.from(),
-                d.to(),
-                d.recommended(),
-                d.reason(),
-                d.detail() + "; " + more,
-                d.limits(),
-                d.decidedAt(),
-                d.observedInstances());
     }
 }

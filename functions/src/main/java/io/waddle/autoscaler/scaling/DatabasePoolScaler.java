@@ -49,6 +49,23 @@ public final class DatabasePoolScaler {
             }
         }
 
+        /** The same with the idle timeout multiplied by an oscillation damping {@code factor}. */
+        public Config damped(double factor) {
+            if (factor <= 1.0) {
+                return this;
+            }
+            return new Config(
+                    minConnections,
+                    maxConnections,
+                    connectionsPerWorker,
+                    targetQueueDepth,
+                    targetQueryTimeMs,
+                    maxReplicationLagSeconds,
+                    Duration.ofMillis((long) (idleTimeout.toMillis() * factor)),
+                    pressureDuration,
+                    growthStep);
+        }
+
         /** The platform design's defaults. */
         public static Config defaults() {
             return new Config(

@@ -79,15 +79,17 @@ public final class OscillationRule {
      * @param factor the damping in force (1: none)
      * @param since when the factor last changed
      * @param lastFlip when the service last changed direction, or null
+     * @param last its last scaling action, or null (kept when a match starts the count afresh)
      */
-    public record State(List<Action> actions, double factor, Instant since, Instant lastFlip)
+    public record State(
+            List<Action> actions, double factor, Instant since, Instant lastFlip, Action last)
             implements Serializable {
         public State {
             actions = List.copyOf(actions);
         }
 
         public static State calm() {
-            return new State(List.of(), 1.0, null, null);
+            return new State(List.of(), 1.0, null, null, null);
         }
     }
 
@@ -110,12 +112,14 @@ public final class OscillationRule {
     public Result observe(State state, ScalingAction action, Instant now) {
         List<Action> actions = new ArrayList<>(state.actions());
         Instant lastFlip = state.lastFlip();
+        Action last = state.last();
         if (action == ScalingAction.SCALE_UP || action == ScalingAction.SCALE_DOWN) {
             boolean up = action == ScalingAction.SCALE_UP;
-            if (!actions.isEmpty() && actions.get(actions.size() - 1).up() != up) {
+            if (last != null && last.up() != up) {
                 lastFlip = now;
             }
-            actions.add(new Action(now, up));
+            last = new Action(now, up);
+            actions.add(last);
         }
         while (actions.size() > config.lastActions()) {
             actions.remove(0);
@@ -178,7 +182,8 @@ public final class OscillationRule {
         if (matched) {
             lastFlip = now;
         }
-        return new Result(new State(actions, factor, since, lastFlip), matched, flips, detail);
+        return new Result(
+                new State(actions, factor, since, lastFlip, last), matched, flips, detail);
     }
 
     /**

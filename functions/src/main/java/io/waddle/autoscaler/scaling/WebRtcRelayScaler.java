@@ -54,6 +54,23 @@ public final class WebRtcRelayScaler {
             }
         }
 
+        /** The same with the cooldown multiplied by an oscillation damping {@code factor}. */
+        public Config damped(double factor) {
+            if (factor <= 1.0) {
+                return this;
+            }
+            return new Config(
+                    minRelays,
+                    maxRelays,
+                    connectionsPerRelay,
+                    bandwidthPerRelayBps,
+                    maxPacketLoss,
+                    maxLatencyMs,
+                    scaleDownMargin,
+                    pressureStep,
+                    Duration.ofMillis((long) (cooldown.toMillis() * factor)));
+        }
+
         /** The platform design's defaults. */
         public static Config defaults() {
             return new Config(1, 50, 1000, 1e9, 0.02, 150, 0.7, 0.2, Duration.ofSeconds(300));

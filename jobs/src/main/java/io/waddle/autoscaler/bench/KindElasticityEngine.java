@@ -124,6 +124,8 @@ public final class KindElasticityEngine {
         private PoolState poolState;
         private CacheState cacheState;
         private OscillationRule.State damping;
+        private OscillationRule.State kindDamping;
+        private final KindEvaluator kinds;
         private SpikeWatch spikes = SpikeWatch.empty();
         private final PatternSettings patterns;
         private final ComputeScalerConfig computeConfig;
@@ -145,6 +147,7 @@ public final class KindElasticityEngine {
             this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
             conf.set(AutoscalerOptions.PROVISIONING_DELAY, settings.provisioningDelay());
             this.patterns = AutoscalerOptions.patterns(conf);
+            this.kinds = new KindEvaluator(patterns.oscillation());
             this.computeConfig = AutoscalerOptions.computeScaler(conf);
             this.computeEvaluator =
                     new ComputeEvaluator(
@@ -292,23 +295,38 @@ public final class KindElasticityEngine {
                 }
                 case WEBRTC -> {
                     var e =
-                            KindEvaluator.relays(
-                                    relayState, w, WebRtcRelayScaler.Config.defaults(), builtin);
+                            kinds.relays(
+                                    relayState,
+                                    kindDamping,
+                                    w,
+                                    WebRtcRelayScaler.Config.defaults(),
+                                    builtin);
                     relayState = e.state();
+                    kindDamping = e.damping();
                     return e.event();
                 }
                 case DATABASE -> {
                     var e =
-                            KindEvaluator.pool(
-                                    poolState, w, DatabasePoolScaler.Config.defaults(), builtin);
+                            kinds.pool(
+                                    poolState,
+                                    kindDamping,
+                                    w,
+                                    DatabasePoolScaler.Config.defaults(),
+                                    builtin);
                     poolState = e.state();
+                    kindDamping = e.damping();
                     return e.event();
                 }
                 case CACHE -> {
                     var e =
-                            KindEvaluator.cache(
-                                    cacheState, w, CacheScaler.Config.defaults(), builtin);
+                            kinds.cache(
+                                    cacheState,
+                                    kindDamping,
+                                    w,
+                                    CacheScaler.Config.defaults(),
+                                    builtin);
                     cacheState = e.state();
+                    kindDamping = e.damping();
                     return e.event();
                 }
             }
