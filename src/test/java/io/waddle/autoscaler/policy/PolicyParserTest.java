@@ -92,4 +92,42 @@ class PolicyParserTest {
                         "schedules[0].min_instances: min 20 would be above max 10 while the"
                                 + " schedule applies");
     }
+
+    @Test
+    void aSpikeSectionOverridesTheJobsSettingsFieldByField() throws Exception {
+        ScalingPolicy p =
+                parser.parse(
+                        "{\"schema_version\":1,\"policy_id\":\"p\",\"version\":1,"
+                                + "\"spike\":{\"min_rise_percent\":30,\"within_s\":120}}");
+        io.waddle.autoscaler.scaling.PatternSettings job =
+                io.waddle.autoscaler.scaling.PatternSettings.defaults();
+
+        io.waddle.autoscaler.scaling.PatternSettings s = PolicySettings.patterns(p, job);
+
+        assertThat(s.spike().minRise()).isEqualTo(0.30);
+        assertThat(s.spike().within()).isEqualTo(java.time.Duration.ofSeconds(120));
+        assertThat(s.spike().minBaseRate()).isEqualTo(job.spike().minBaseRate());
+        assertThat(s.spike().maxFactor()).isEqualTo(job.spike().maxFactor());
+        assertThat(s.spikeEnabled()).isTrue();
+        assertThat(s.provisioningDelay()).isEqualTo(job.provisioningDelay());
+        // The sustained-low level is the policy's compute scale-down threshold.
+        assertThat(s.lowCpuPercent()).isEqualTo(30.0);
+        assertThat(parser.parse("{\"schema_version\":1,\"policy_id\":\"q\",\"version\":1}").spike())
+                .isEqualTo(ScalingPolicy.Spike.inherit());
+    }
+
+    @Test
+    void refusesImpossibleSpikeSettingsNamingTheField() {
+        String base = "{\"schema_version\":1,\"policy_id\":\"p\",\"version\":1,\"spike\":";
+        assertThatThrownBy(() -> parser.parse(base + "{\"within_s\":601}}"))
+                .hasMessageStartingWith("spike.within_s:");
+        assertThatThrownBy(() -> parser.parse(base + "{\"emergency_max_factor\":1}}"))
+                .hasMessageStartingWith("spike.emergency_max_factor:");
+        assertThatThrownBy(() -> parser.parse(base + "{\"min_rise_percent\":-5}}"))
+                .hasMessageStartingWith("spike.min_rise_percent:");
+        assertThatThrownBy(() -> parser.parse(base + "{\"enabled\":\"yes\"}}"))
+                .hasMessageStartingWith("spike.enabled:");
+        assertThatThrownBy(() -> parser.parse(base + "{\"rise\":50}}"))
+                .hasMessageContaining("rise");
+    }
 }
