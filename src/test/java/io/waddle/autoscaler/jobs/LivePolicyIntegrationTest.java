@@ -100,7 +100,15 @@ class LivePolicyIntegrationTest {
         // 120..210 s: 6 instances within tolerance; the first window after the policy scales down
         // to 5.
         KAFKA.produce("m", SampleBuilder.fleet(START, 120, 210, 6, 70), START.plusSeconds(210));
-        List<ScalingCommand> all = commands(2);
+        List<ScalingCommand> all;
+        try {
+            all = commands(2);
+        } catch (AssertionError e) {
+            for (String x : KAFKA.readUntil("e", false, l -> true, WAIT)) {
+                System.err.println("DBGEV " + x);
+            }
+            throw e;
+        }
         ScalingCommand capped = all.get(1);
         assertThat(capped.action()).isEqualTo("scale_down");
         assertThat(capped.to()).isEqualTo(5);
