@@ -338,7 +338,11 @@ class CoordinatedScalingIntegrationTest {
     @org.junit.jupiter.api.AfterEach
     void cancelJobs() throws Exception {
         for (JobClient job : started) {
-            if (!job.getJobStatus().get().isGloballyTerminalState()) {}
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get();
+            }
+            // Its slots are free once it has stopped.
+            job.getJobExecutionResult().handle((r, e) -> r).get();
         }
     }
 

@@ -35,6 +35,9 @@ public final class AsyncInfluxWriter implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
+    /** Whether the last batch failed (InfluxDB down or slow). */
+    private volatile boolean failing;
+
     /**
      * @param url e.g. {@code http://127.0.0.1:8086}
      * @param capacity points buffered at most
@@ -94,9 +97,25 @@ public final class AsyncInfluxWriter implements AutoCloseable {
     }
 
     private void drain() {
+        try {
+            drainUntilClosed();
+        } finally {
+            influx.close();
+        }
+    }
+
+    private void drainUntilClosed() {
         boolean created = false;
         List<Point> batch = new ArrayList<>(batchSize);
         while (running || !buffer.isEmpty()) {
+            if (!running && failing) {
+                // Closed while InfluxDB does not take points: the rest is dropped, not retried.
+                List<Point> rest = new ArrayList<>();
+                buffer.drainTo(rest);
+                dropped.addAndGet(rest.size());
+                done(rest.size());
+                return;
+            }
             try {
                 Point first = buffer.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -141,15 +160,22 @@ public final class AsyncInfluxWriter implements AutoCloseable {
         try {
             influx.write(points);
             written.addAndGet(batch.size());
+            failing = false;
         } catch (RuntimeException e) {
             dropped.addAndGet(batch.size());
+            failing = true;
         }
     }
 
+    /**
+     * Stops taking points and returns within a fraction of a second: the background thread writes
+     * what is buffered and then closes the client on its own, so that a hung InfluxDB (a request
+     * waiting out its timeout) can never hold back the task that closes the writer (a cancel, a
+     * failover).
+     */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        worker.join(5_000);
-        influx.close();
+        worker.join(200);
     }
 }
