@@ -59,7 +59,8 @@ class PolicyScalingFunctionTest {
                                 ComputeScalerConfig.defaults(),
                                 PatternSettings.defaults(),
                                 8,
-                                IDLE_RETENTION),
+                                IDLE_RETENTION,
+                                Duration.ofSeconds(2)),
                         List.of(PolicyScalingFunction.POLICIES)),
                 ScalerInput::serviceRegionKey,
                 null,
@@ -501,5 +502,22 @@ class PolicyScalingFunctionTest {
             assertThat(out.get(0).reason()).isEqualTo("SPIKE_EMERGENCY");
             assertThat(out.get(0).from()).isEqualTo(10);
         }
+    }
+
+    @Test
+    void aWindowWhoseEventTimeIsHeldBackIsDecidedAfterTheDecisionTimeout() throws Exception {
+        harness.setProcessingTime(1_000);
+        WindowedMetrics w = WindowBuilder.endingAt(START).instances(10).cpu(91).build();
+        harness.processElement1(new StreamRecord<>(ScalerInput.of(w), START.toEpochMilli() - 1));
+
+        harness.setProcessingTime(2_999);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.setProcessingTime(3_000);
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(last().to()).isEqualTo(13);
+        // The watermark that comes later decides nothing twice.
+        harness.processBothWatermarks(new Watermark(START.toEpochMilli()));
+        assertThat(harness.extractOutputValues()).hasSize(1);
     }
 }

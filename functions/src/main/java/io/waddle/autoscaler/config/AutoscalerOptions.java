@@ -170,6 +170,16 @@ public final class AutoscalerOptions {
                             "Slide of the window: the evaluation interval (the HPA's 15 s sync"
                                     + " period). Must divide the window size.");
 
+    public static final ConfigOption<Duration> DECISION_TIMEOUT =
+            ConfigOptions.key("autoscaler.window.decision-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "A window is decided when event time passes its end, so that the CEP"
+                                + " patterns' matches on it are in; at the latest this long on the"
+                                + " wall clock after it arrived (an idle input can hold event time"
+                                + " back).");
+
     public static final ConfigOption<Integer> TREND_WINDOWS =
             ConfigOptions.key("autoscaler.trend.windows")
                     .intType()

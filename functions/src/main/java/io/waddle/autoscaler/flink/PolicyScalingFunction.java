@@ -38,6 +38,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -72,6 +73,7 @@ public final class PolicyScalingFunction
     private final PatternSettings patterns;
     private final int trendWindows;
     private final Duration idleRetention;
+    private final Duration decisionTimeout;
     private final PolicyParser parser = new PolicyParser();
 
     private transient Map<EvaluatorKey, ComputeEvaluator> evaluators;
@@ -86,22 +88,28 @@ public final class PolicyScalingFunction
     private transient ValueState<Long> cleanupTimer;
     private transient ValueState<OscillationRule.State> dampingState;
     private transient MapState<Long, WindowedMetrics> pendingWindows;
+    private transient MapState<Long, Long> pendingSince;
     private transient MapState<Long, PatternMatch> spikes;
     private transient MapState<Long, PatternMatch> lows;
     private transient Counter policiesRejected;
     private transient Counter lateMatches;
+    private transient Counter decidedByTimeout;
 
     /**
      * @param builtin the settings when no policy matches (the job's AutoscalerOptions)
      * @param patterns the job's pattern settings (a policy may override the spike's)
+     * @param decisionTimeout wall-clock time after a window arrived by which it is decided even if
+     *     event time has not passed it (an idle input can hold event time back)
      */
     public PolicyScalingFunction(
             ComputeScalerConfig builtin,
             PatternSettings patterns,
             int trendWindows,
-            Duration idleRetention) {
+            Duration idleRetention,
+            Duration decisionTimeout) {
         this.builtin = builtin;
         this.patterns = patterns;
+        this.decisionTimeout = decisionTimeout;
         this.trendWindows = trendWindows;
         this.idleRetention = idleRetention;
     }
@@ -132,6 +140,10 @@ public final class PolicyScalingFunction
                                         "pending-windows",
                                         Types.LONG,
                                         TypeInformation.of(WindowedMetrics.class)));
+        pendingSince =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("pending-since", Types.LONG, Types.LONG));
         spikes =
                 getRuntimeContext()
                         .getMapState(
@@ -148,6 +160,7 @@ public final class PolicyScalingFunction
                                         TypeInformation.of(PatternMatch.class)));
         policiesRejected = getRuntimeContext().getMetricGroup().counter("policiesRejected");
         lateMatches = getRuntimeContext().getMetricGroup().counter("patternMatchesLate");
+        decidedByTimeout = getRuntimeContext().getMetricGroup().counter("windowsDecidedByTimeout");
     }
 
     @Override
@@ -159,6 +172,9 @@ public final class PolicyScalingFunction
             long end = w.windowEnd().toEpochMilli();
             pendingWindows.put(end, w);
             ctx.timerService().registerEventTimeTimer(end - 1);
+            long now = ctx.timerService().currentProcessingTime();
+            pendingSince.put(end, now);
+            ctx.timerService().registerProcessingTimeTimer(now + decisionTimeout.toMillis());
             long cleanupAt = w.windowEnd().plus(idleRetention).toEpochMilli();
             Long previous = cleanupTimer.value();
             if (previous == null || previous < cleanupAt) {
@@ -186,22 +202,7 @@ public final class PolicyScalingFunction
     /** Decides every pending window that event time has passed, oldest first. */
     private void decideDue(long watermark, ReadOnlyContext ctx, Collector<ScalingEvent> out)
             throws Exception {
-        List<Long> due = new ArrayList<>();
-        for (Long end : pendingWindows.keys()) {
-            if (end - 1 <= watermark) {
-                due.add(end);
-            }
-        }
-        due.sort(null);
-        for (Long end : due) {
-            WindowedMetrics window = pendingWindows.get(end);
-            pendingWindows.remove(end);
-            ComputeEvaluator.Matches matches =
-                    new ComputeEvaluator.Matches(spikes.get(end), lows.get(end));
-            spikes.remove(end);
-            lows.remove(end);
-            decide(window, matches, ctx, out);
-        }
+        decideUpTo(watermark + 1, ctx, out);
         // Matches whose window never came (or was decided already) are no use any more.
         for (MapState<Long, PatternMatch> matches : List.of(spikes, lows)) {
             List<Long> stale = new ArrayList<>();
@@ -214,6 +215,47 @@ public final class PolicyScalingFunction
                 matches.remove(at);
                 lateMatches.inc();
             }
+        }
+    }
+
+    /**
+     * Decides, oldest first, every pending window that has waited the decision timeout on the wall
+     * clock, and every one before it: event time that an idle input holds back must not hold the
+     * decisions back.
+     */
+    private void decideOverdue(long now, ReadOnlyContext ctx, Collector<ScalingEvent> out)
+            throws Exception {
+        long upTo = Long.MIN_VALUE;
+        for (Map.Entry<Long, Long> e : pendingSince.entries()) {
+            if (e.getValue() + decisionTimeout.toMillis() <= now) {
+                upTo = Math.max(upTo, e.getKey());
+            }
+        }
+        if (upTo > Long.MIN_VALUE) {
+            decidedByTimeout.inc();
+            decideUpTo(upTo, ctx, out);
+        }
+    }
+
+    /** Decides every pending window ending at or before {@code lastEnd}, oldest first. */
+    private void decideUpTo(long lastEnd, ReadOnlyContext ctx, Collector<ScalingEvent> out)
+            throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (Long end : pendingWindows.keys()) {
+            if (end <= lastEnd) {
+                due.add(end);
+            }
+        }
+        due.sort(null);
+        for (Long end : due) {
+            WindowedMetrics window = pendingWindows.get(end);
+            pendingWindows.remove(end);
+            pendingSince.remove(end);
+            ComputeEvaluator.Matches matches =
+                    new ComputeEvaluator.Matches(spikes.get(end), lows.get(end));
+            spikes.remove(end);
+            lows.remove(end);
+            decide(window, matches, ctx, out);
         }
     }
 
@@ -361,6 +403,10 @@ public final class PolicyScalingFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScalingEvent> out)
             throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            decideOverdue(timestamp, ctx, out);
+            return;
+        }
         decideDue(timestamp, ctx, out);
         Long due = cleanupTimer.value();
         if (due != null && due == timestamp) {

@@ -199,7 +199,8 @@ public final class AutoscalerPipeline {
                                         scalerConfig,
                                         patterns,
                                         conf.get(TREND_WINDOWS),
-                                        conf.get(IDLE_STATE_RETENTION)))
+                                        conf.get(IDLE_STATE_RETENTION),
+                                        conf.get(AutoscalerOptions.DECISION_TIMEOUT)))
                         .uid("compute-scaler")
                         .name("scalers (with policies)");
 
