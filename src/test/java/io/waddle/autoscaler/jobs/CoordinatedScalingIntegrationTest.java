@@ -11,6 +11,7 @@ import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.testing.Decisions;
 import io.waddle.autoscaler.testing.InfluxServer;
+import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.net.InetAddress;
@@ -101,7 +102,7 @@ class CoordinatedScalingIntegrationTest {
 
     @Test
     void aComputeLoadStepSendsDatabaseThenCacheThenComputeCommands() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r", "a");
+        KAFKA.createTopics(JobTopics.names(""));
         JobClient job = start("", conf -> {});
 
         KAFKA.produce("m", loadStep(), START.plusSeconds(90));
@@ -158,7 +159,7 @@ class CoordinatedScalingIntegrationTest {
     @Test
     void everyDecisionIsAlsoInInfluxDbAndQueryableWithInfluxQl(@TempDir Path influxDir)
             throws Exception {
-        KAFKA.createTopics("i.m", "i.c", "i.e", "i.d", "i.p", "i.pe", "i.r", "i.a");
+        KAFKA.createTopics(JobTopics.names("i."));
         try (InfluxServer influx = InfluxServer.start(influxDir)) {
             JobClient job =
                     start("i.", conf -> conf.set(AutoscalerOptions.INFLUX_URL, influx.url()));
@@ -302,7 +303,7 @@ class CoordinatedScalingIntegrationTest {
 
     @Test
     void anInfluxDbThatNeverAnswersLosesNoKafkaEvent() throws Exception {
-        KAFKA.createTopics("x.m", "x.c", "x.e", "x.d", "x.p", "x.pe", "x.r", "x.a");
+        KAFKA.createTopics(JobTopics.names("x."));
         // Accepts connections (the kernel's backlog) and never answers: a hung InfluxDB.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             JobClient job =
@@ -349,14 +350,7 @@ class CoordinatedScalingIntegrationTest {
     private JobClient start(String prefix, Consumer<Configuration> extra) throws Exception {
         Configuration conf = new Configuration();
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        conf.set(AutoscalerOptions.METRICS_TOPIC, prefix + "m");
-        conf.set(AutoscalerOptions.COMMANDS_TOPIC, prefix + "c");
-        conf.set(AutoscalerOptions.EVENTS_TOPIC, prefix + "e");
-        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, prefix + "d");
-        conf.set(AutoscalerOptions.POLICIES_TOPIC, prefix + "p");
-        conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, prefix + "pe");
-        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, prefix + "r");
-        conf.set(AutoscalerOptions.ALERTS_TOPIC, prefix + "a");
+        JobTopics.configure(conf, prefix);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "coordinated" + prefix);
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");

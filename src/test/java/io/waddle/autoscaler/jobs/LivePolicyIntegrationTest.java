@@ -8,6 +8,7 @@ import io.waddle.autoscaler.model.ActuationResult;
 import io.waddle.autoscaler.model.PolicyEvent;
 import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,7 @@ class LivePolicyIntegrationTest {
 
     @Test
     void aPublishedLowerMaxChangesTheNextCommandAndAnInvalidPolicyIsRejected() throws Exception {
-        KAFKA.createTopics("m", "c", "e", "d", "p", "pe", "r", "a");
+        KAFKA.createTopics(JobTopics.names(""));
         JobClient job = start();
 
         // 0..90 s: 4 instances at 90 % -> scale_up 4->6 under the job's own options.
@@ -140,14 +141,7 @@ class LivePolicyIntegrationTest {
     private JobClient start() throws Exception {
         Configuration conf = new Configuration();
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        conf.set(AutoscalerOptions.METRICS_TOPIC, "m");
-        conf.set(AutoscalerOptions.COMMANDS_TOPIC, "c");
-        conf.set(AutoscalerOptions.EVENTS_TOPIC, "e");
-        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, "d");
-        conf.set(AutoscalerOptions.POLICIES_TOPIC, "p");
-        conf.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, "pe");
-        conf.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, "r");
-        conf.set(AutoscalerOptions.ALERTS_TOPIC, "a");
+        JobTopics.configure(conf, "");
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "live-policy");

@@ -3,7 +3,7 @@ package io.waddle.autoscaler.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
@@ -14,16 +14,7 @@ class TopicCheckTest {
     @RegisterExtension static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
     private static Configuration conf(String prefix) {
-        Configuration c = new Configuration();
-        c.set(AutoscalerOptions.METRICS_TOPIC, prefix + "m");
-        c.set(AutoscalerOptions.POLICIES_TOPIC, prefix + "p");
-        c.set(AutoscalerOptions.COMMANDS_TOPIC, prefix + "c");
-        c.set(AutoscalerOptions.EVENTS_TOPIC, prefix + "e");
-        c.set(AutoscalerOptions.POLICY_EVENTS_TOPIC, prefix + "pe");
-        c.set(AutoscalerOptions.DEAD_LETTER_TOPIC, prefix + "d");
-        c.set(AutoscalerOptions.ACTUATION_RESULTS_TOPIC, prefix + "r");
-        c.set(AutoscalerOptions.ALERTS_TOPIC, prefix + "a");
-        return c;
+        return JobTopics.configure(new Configuration(), prefix);
     }
 
     private static Properties admin() {
@@ -45,7 +36,7 @@ class TopicCheckTest {
 
     @Test
     void warnsWhenThePolicyTopicIsNotCompacted() throws Exception {
-        KAFKA.createTopics("b.m", "b.p", "b.c", "b.e", "b.pe", "b.d", "b.r", "b.a");
+        KAFKA.createTopics(JobTopics.names("b."));
 
         assertThat(TopicCheck.verify(conf("b."), admin()))
                 .singleElement()

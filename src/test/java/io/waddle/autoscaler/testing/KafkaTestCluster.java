@@ -72,6 +72,15 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
                 newTopics.add(new NewTopic(t, 1, (short) 1));
             }
             admin.createTopics(newTopics).all().get();
+            // The controller has them; wait until the broker's metadata lists them too, so that a
+            // test reading the topic list right after sees them.
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!admin.listTopics().names().get().containsAll(List.of(topics))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("topics not listed after 30 s: " + List.of(topics));
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 

@@ -195,7 +195,9 @@ public final class PolicyScalingFunction
         switch (m.type()) {
             case SPIKE -> spikes.put(at, PatternMatch.steeper(spikes.get(at), m));
             case SUSTAINED_LOW -> lows.put(at, m);
-            case OSCILLATION -> lateMatches.inc();
+            case OSCILLATION -> {
+                // Oscillation matches go to the alerts; the scalers apply the rule themselves.
+            }
         }
     }
 

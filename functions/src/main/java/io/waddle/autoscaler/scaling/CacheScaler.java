@@ -61,7 +61,7 @@ public final class CacheScaler {
                     lowEvictionRate,
                     scaleDownShare,
                     evictionRise,
-                    Duration.ofMillis((long) (cooldown.toMillis() * factor)));
+                    OscillationRule.stretch(cooldown, factor));
         }
 
         /** The platform design's defaults. */

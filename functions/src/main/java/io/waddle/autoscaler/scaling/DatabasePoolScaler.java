@@ -61,7 +61,7 @@ public final class DatabasePoolScaler {
                     targetQueueDepth,
                     targetQueryTimeMs,
                     maxReplicationLagSeconds,
-                    Duration.ofMillis((long) (idleTimeout.toMillis() * factor)),
+                    OscillationRule.stretch(idleTimeout, factor),
                     pressureDuration,
                     growthStep);
         }

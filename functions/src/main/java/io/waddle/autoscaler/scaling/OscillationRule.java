@@ -203,14 +203,17 @@ public final class OscillationRule {
                 base.minInstances(),
                 base.maxInstances(),
                 base.scaleUpStabilization(),
-                multiply(base.scaleDownStabilization(), factor),
-                multiply(base.cooldown(), factor),
+                stretch(base.scaleDownStabilization(), factor),
+                stretch(base.cooldown(), factor),
                 base.scaleUp(),
                 base.scaleDown(),
                 base.targetResponseTimeMs());
     }
 
-    private static Duration multiply(Duration d, double factor) {
+    /**
+     * {@code d} multiplied by a damping {@code factor}: what damping does to a scale-down delay.
+     */
+    public static Duration stretch(Duration d, double factor) {
         return Duration.ofMillis((long) (d.toMillis() * factor));
     }
 }

@@ -68,7 +68,7 @@ public final class WebRtcRelayScaler {
                     maxLatencyMs,
                     scaleDownMargin,
                     pressureStep,
-                    Duration.ofMillis((long) (cooldown.toMillis() * factor)));
+                    OscillationRule.stretch(cooldown, factor));
         }
 
         /** The platform design's defaults. */
