@@ -2,10 +2,14 @@ package io.waddle.autoscaler.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.bench.baselines.AwsPredictiveModel;
-import io.waddle.autoscaler.bench.baselines.FlinkOperatorModel;
-import io.waddle.autoscaler.bench.baselines.HpaModel;
-import io.waddle.autoscaler.bench.baselines.KedaModel;
+import io.waddle.autoscaler.bench.autoscalers.AwsPredictiveModel;
+import io.waddle.autoscaler.bench.autoscalers.FlinkOperatorModel;
+import io.waddle.autoscaler.bench.autoscalers.HpaModel;
+import io.waddle.autoscaler.bench.autoscalers.KedaModel;
+import io.waddle.autoscaler.bench.loop.BenchAutoscaler;
+import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.bench.loop.LoadHistory;
+import io.waddle.autoscaler.bench.loop.Observation;
 import io.waddle.autoscaler.sim.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;

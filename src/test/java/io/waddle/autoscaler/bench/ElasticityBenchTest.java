@@ -3,6 +3,7 @@ package io.waddle.autoscaler.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waddle.autoscaler.bench.loop.BenchSettings;
 import io.waddle.autoscaler.sim.Trace;
 import java.time.Instant;
 import java.util.Map;

@@ -2,8 +2,11 @@ package io.waddle.autoscaler.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.bench.baselines.WaddleModel;
-import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.bench.autoscalers.FlinkJobAutoscaler;
+import io.waddle.autoscaler.bench.autoscalers.WaddleJobModel;
+import io.waddle.autoscaler.bench.autoscalers.WaddleModel;
+import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.sim.Trace;
 import java.nio.file.Path;
 import java.time.Instant;

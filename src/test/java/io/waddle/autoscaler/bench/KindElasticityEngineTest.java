@@ -3,7 +3,8 @@ package io.waddle.autoscaler.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.sim.Trace;
 import java.time.Instant;
 import java.util.Arrays;

@@ -3,9 +3,9 @@ package io.waddle.autoscaler.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waddle.autoscaler.coordination.CoordinatorConfig;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.ConfigOption;

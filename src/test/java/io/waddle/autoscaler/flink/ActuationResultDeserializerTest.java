@@ -2,10 +2,10 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ServiceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,17 +2,17 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.Alert;
-import io.waddle.autoscaler.model.AlertInput;
-import io.waddle.autoscaler.model.PatternMatch;
-import io.waddle.autoscaler.model.PolicyRef;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.Reason;
-import io.waddle.autoscaler.scaling.ScalingDecision;
-import io.waddle.autoscaler.scaling.Subject;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.AlertInput;
+import io.waddle.autoscaler.core.model.PatternMatch;
+import io.waddle.autoscaler.core.model.PolicyRef;
+import io.waddle.autoscaler.core.model.Reason;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingDecision;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.Subject;
 import io.waddle.autoscaler.testing.Decisions;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,12 +4,12 @@ import static io.waddle.autoscaler.testing.Decisions.hold;
 import static io.waddle.autoscaler.testing.Decisions.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.coordination.CoordinatorConfig;
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.CoordinatorInput;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
+import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.CoordinatorInput;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.DeadLetter;
-import io.waddle.autoscaler.model.IngestRecord;
-import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.IngestRecord;
+import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.time.Instant;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.LoadPoint;
-import io.waddle.autoscaler.model.PolicyRecord;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.PatternSettings;
+import io.waddle.autoscaler.core.model.LoadPoint;
+import io.waddle.autoscaler.core.model.PolicyRecord;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.scaling.PatternSettings;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class LoadTaggerTest {
     @Test
     void aPublishedPolicysSpikeAndLowSettingsReachThePointsFromTheNextWindowOn() throws Exception {
         try (BroadcastOperatorTestHarness<
-                        io.waddle.autoscaler.model.WindowedMetrics, PolicyRecord, LoadPoint>
+                        io.waddle.autoscaler.core.model.WindowedMetrics, PolicyRecord, LoadPoint>
                 h =
                         ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
                                 new LoadTagger(PatternSettings.defaults(), Duration.ofMinutes(5)),

@@ -2,16 +2,16 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.GaugeStats;
-import io.waddle.autoscaler.model.PatternMatch;
-import io.waddle.autoscaler.model.PolicyEvent;
-import io.waddle.autoscaler.model.PolicyRecord;
-import io.waddle.autoscaler.model.ScalerInput;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.model.WindowedMetrics;
-import io.waddle.autoscaler.scaling.ComputeScalerConfig;
-import io.waddle.autoscaler.scaling.PatternSettings;
+import io.waddle.autoscaler.core.model.GaugeStats;
+import io.waddle.autoscaler.core.model.PatternMatch;
+import io.waddle.autoscaler.core.model.PolicyEvent;
+import io.waddle.autoscaler.core.model.PolicyRecord;
+import io.waddle.autoscaler.core.model.ScalerInput;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.PatternSettings;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;

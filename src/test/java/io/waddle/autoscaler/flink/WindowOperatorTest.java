@@ -2,8 +2,9 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.MetricSample;
-import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.windows.WindowAccumulator;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,12 +2,12 @@ package io.waddle.autoscaler.influx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.model.PolicyRef;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.Reason;
-import io.waddle.autoscaler.scaling.ScalingDecision;
-import io.waddle.autoscaler.scaling.Subject;
+import io.waddle.autoscaler.core.model.PolicyRef;
+import io.waddle.autoscaler.core.model.Reason;
+import io.waddle.autoscaler.core.model.ScalingDecision;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.Subject;
 import io.waddle.autoscaler.testing.InfluxServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,10 +3,10 @@ package io.waddle.autoscaler.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.DeadLetter;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.nio.file.Files;

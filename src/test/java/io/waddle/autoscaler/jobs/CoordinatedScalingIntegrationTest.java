@@ -3,12 +3,12 @@ package io.waddle.autoscaler.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.Alert;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
 import io.waddle.autoscaler.testing.Decisions;
 import io.waddle.autoscaler.testing.InfluxServer;
 import io.waddle.autoscaler.testing.JobTopics;

@@ -2,8 +2,8 @@ package io.waddle.autoscaler.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.ScalingCommand;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import io.waddle.autoscaler.testing.StandaloneFlinkCluster;

@@ -3,11 +3,11 @@ package io.waddle.autoscaler.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.PolicyEvent;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.PolicyEvent;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
 import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;

@@ -1,12 +1,12 @@
 package io.waddle.autoscaler.testing;
 
-import io.waddle.autoscaler.model.ObservedWindow;
-import io.waddle.autoscaler.model.PolicyRef;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.scaling.Reason;
-import io.waddle.autoscaler.scaling.ScalingDecision;
-import io.waddle.autoscaler.scaling.Subject;
+import io.waddle.autoscaler.core.model.ObservedWindow;
+import io.waddle.autoscaler.core.model.PolicyRef;
+import io.waddle.autoscaler.core.model.Reason;
+import io.waddle.autoscaler.core.model.ScalingDecision;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.Subject;
 import java.time.Instant;
 import java.util.List;
 

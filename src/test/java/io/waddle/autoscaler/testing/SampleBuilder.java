@@ -1,8 +1,8 @@
 package io.waddle.autoscaler.testing;
 
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.MetricSample;
-import io.waddle.autoscaler.model.ServiceKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.waddle.autoscaler.testing;
 
-import io.waddle.autoscaler.model.GaugeStats;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.core.model.GaugeStats;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.waddle.autoscaler.actuator;
 
-import io.waddle.autoscaler.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingCommand;
 import java.time.Instant;
 
 /**

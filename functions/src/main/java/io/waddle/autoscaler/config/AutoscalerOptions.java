@@ -1,16 +1,16 @@
 package io.waddle.autoscaler.config;
 
-import io.waddle.autoscaler.cep.ScalingPatterns;
-import io.waddle.autoscaler.coordination.CoordinatorConfig;
-import io.waddle.autoscaler.coordination.DependencyGraph;
-import io.waddle.autoscaler.coordination.Readiness;
-import io.waddle.autoscaler.scaling.ComputeScalerConfig;
-import io.waddle.autoscaler.scaling.OscillationRule;
-import io.waddle.autoscaler.scaling.PatternSettings;
-import io.waddle.autoscaler.scaling.RatePolicy;
-import io.waddle.autoscaler.scaling.ScalingRules;
-import io.waddle.autoscaler.scaling.SpikeRule;
-import io.waddle.autoscaler.scaling.Tolerance;
+import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.core.coordination.DependencyGraph;
+import io.waddle.autoscaler.core.coordination.Readiness;
+import io.waddle.autoscaler.core.patterns.PatternHorizons;
+import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.OscillationRule;
+import io.waddle.autoscaler.core.scaling.PatternSettings;
+import io.waddle.autoscaler.core.scaling.RatePolicy;
+import io.waddle.autoscaler.core.scaling.ScalingRules;
+import io.waddle.autoscaler.core.scaling.SpikeRule;
+import io.waddle.autoscaler.core.scaling.Tolerance;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -642,9 +642,9 @@ public final class AutoscalerOptions {
     /** The job-wide pattern settings (a policy may override the spike's), checked. */
     public static PatternSettings patterns(ReadableConfig conf) {
         Duration within = conf.get(SPIKE_WITHIN);
-        if (within.compareTo(ScalingPatterns.MAX_SPIKE_SPAN) > 0) {
+        if (within.compareTo(PatternHorizons.MAX_SPIKE_SPAN) > 0) {
             throw new IllegalArgumentException(
-                    SPIKE_WITHIN.key() + " must be at most " + ScalingPatterns.MAX_SPIKE_SPAN);
+                    SPIKE_WITHIN.key() + " must be at most " + PatternHorizons.MAX_SPIKE_SPAN);
         }
         try {
             return new PatternSettings(

@@ -1,7 +1,7 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.ActionPoint;
-import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ActionPoint;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;

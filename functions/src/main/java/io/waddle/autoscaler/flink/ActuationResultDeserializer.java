@@ -1,7 +1,7 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.ActuationResult;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

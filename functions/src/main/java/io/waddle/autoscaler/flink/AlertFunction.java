@@ -1,8 +1,8 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.alerts.AlertWatch;
-import io.waddle.autoscaler.model.Alert;
-import io.waddle.autoscaler.model.AlertInput;
+import io.waddle.autoscaler.core.alerts.AlertWatch;
+import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.AlertInput;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,11 +1,11 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.coordination.Coordinator;
-import io.waddle.autoscaler.coordination.CoordinatorConfig;
-import io.waddle.autoscaler.coordination.PlatformState;
-import io.waddle.autoscaler.model.CoordinatorInput;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.core.coordination.Coordinator;
+import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.model.CoordinatorInput;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.DeadLetter;
-import io.waddle.autoscaler.model.IngestRecord;
-import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.IngestRecord;
+import io.waddle.autoscaler.core.model.MetricSample;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -1,9 +1,9 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.ingest.RejectReason;
+import io.waddle.autoscaler.core.ingest.RejectReason;
+import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.model.DeadLetter;
-import io.waddle.autoscaler.model.MetricSample;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;

@@ -1,15 +1,15 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.Gauges;
-import io.waddle.autoscaler.model.LoadPoint;
-import io.waddle.autoscaler.model.PolicyRecord;
-import io.waddle.autoscaler.model.ServiceKind;
-import io.waddle.autoscaler.model.WindowedMetrics;
-import io.waddle.autoscaler.policy.PolicyParser;
-import io.waddle.autoscaler.policy.PolicyResolver;
-import io.waddle.autoscaler.policy.PolicySettings;
-import io.waddle.autoscaler.policy.ScalingPolicy;
-import io.waddle.autoscaler.scaling.PatternSettings;
+import io.waddle.autoscaler.core.model.Gauges;
+import io.waddle.autoscaler.core.model.LoadPoint;
+import io.waddle.autoscaler.core.model.PolicyRecord;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.policy.PolicyParser;
+import io.waddle.autoscaler.core.policy.PolicyResolver;
+import io.waddle.autoscaler.core.policy.PolicySettings;
+import io.waddle.autoscaler.core.policy.ScalingPolicy;
+import io.waddle.autoscaler.core.scaling.PatternSettings;
 import java.time.Duration;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;

@@ -1,10 +1,10 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.ingest.InvalidSampleException;
-import io.waddle.autoscaler.ingest.MetricParser;
-import io.waddle.autoscaler.ingest.RejectReason;
-import io.waddle.autoscaler.model.DeadLetter;
-import io.waddle.autoscaler.model.IngestRecord;
+import io.waddle.autoscaler.core.ingest.InvalidSampleException;
+import io.waddle.autoscaler.core.ingest.MetricParser;
+import io.waddle.autoscaler.core.ingest.RejectReason;
+import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.IngestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.PolicyEvent;
-import io.waddle.autoscaler.model.PolicyRecord;
-import io.waddle.autoscaler.policy.InvalidPolicyException;
-import io.waddle.autoscaler.policy.PolicyParser;
-import io.waddle.autoscaler.policy.ScalingPolicy;
+import io.waddle.autoscaler.core.model.PolicyEvent;
+import io.waddle.autoscaler.core.model.PolicyRecord;
+import io.waddle.autoscaler.core.policy.InvalidPolicyException;
+import io.waddle.autoscaler.core.policy.PolicyParser;
+import io.waddle.autoscaler.core.policy.ScalingPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

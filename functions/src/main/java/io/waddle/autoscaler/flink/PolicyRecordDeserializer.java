@@ -1,6 +1,6 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.PolicyRecord;
+import io.waddle.autoscaler.core.model.PolicyRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

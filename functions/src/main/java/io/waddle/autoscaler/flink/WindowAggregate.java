@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.windows.WindowAccumulator;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Incremental aggregation of a window's samples; see {@link WindowAccumulator}. */

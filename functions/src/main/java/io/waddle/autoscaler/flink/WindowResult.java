@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.flink;
 
-import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.windows.WindowAccumulator;
 import java.time.Instant;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;

@@ -1,9 +1,9 @@
 package io.waddle.autoscaler.influx;
 
-import io.waddle.autoscaler.model.Alert;
-import io.waddle.autoscaler.model.GaugeStats;
-import io.waddle.autoscaler.model.ScalingEvent;
-import io.waddle.autoscaler.model.WindowedMetrics;
+import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.GaugeStats;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
 import java.util.HashMap;
 import java.util.Map;
 

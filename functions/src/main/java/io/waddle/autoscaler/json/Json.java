@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.waddle.autoscaler.model.MetricSample;
+import io.waddle.autoscaler.core.model.MetricSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,10 +1,10 @@
 package io.waddle.autoscaler.jobs;
 
-import io.waddle.autoscaler.model.Alert;
-import io.waddle.autoscaler.model.DeadLetter;
-import io.waddle.autoscaler.model.PolicyEvent;
-import io.waddle.autoscaler.model.ScalingCommand;
-import io.waddle.autoscaler.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.PolicyEvent;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /** The job's outputs. Kafka in production, anything in tests. */

@@ -1,8 +1,8 @@
 package io.waddle.autoscaler.jobs;
 
-import io.waddle.autoscaler.model.ActuationResult;
-import io.waddle.autoscaler.model.IngestRecord;
-import io.waddle.autoscaler.model.PolicyRecord;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.IngestRecord;
+import io.waddle.autoscaler.core.model.PolicyRecord;
 import org.apache.flink.api.connector.source.Source;
 
 /**

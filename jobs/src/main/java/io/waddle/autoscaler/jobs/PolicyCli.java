@@ -1,9 +1,9 @@
 package io.waddle.autoscaler.jobs;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
-import io.waddle.autoscaler.policy.InvalidPolicyException;
-import io.waddle.autoscaler.policy.PolicyParser;
-import io.waddle.autoscaler.policy.ScalingPolicy;
+import io.waddle.autoscaler.core.policy.InvalidPolicyException;
+import io.waddle.autoscaler.core.policy.PolicyParser;
+import io.waddle.autoscaler.core.policy.ScalingPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,0 +1,365 @@
+package io.waddle.autoscaler.bench;
+
+import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.coordination.Coordinator;
+import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.PolicyRef;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.patterns.SpikeWatch;
+import io.waddle.autoscaler.core.scaling.CacheScaler;
+import io.waddle.autoscaler.core.scaling.CacheScaler.CacheState;
+import io.waddle.autoscaler.core.scaling.ComputeEvaluator;
+import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.DatabasePoolScaler;
+import io.waddle.autoscaler.core.scaling.DatabasePoolScaler.PoolState;
+import io.waddle.autoscaler.core.scaling.KindEvaluator;
+import io.waddle.autoscaler.core.scaling.LoadTrend;
+import io.waddle.autoscaler.core.scaling.OscillationRule;
+import io.waddle.autoscaler.core.scaling.PatternSettings;
+import io.waddle.autoscaler.core.scaling.ScalerState;
+import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
+import io.waddle.autoscaler.core.windows.WindowAccumulator;
+import io.waddle.autoscaler.flink.LoadTagger;
+import io.waddle.autoscaler.sim.CacheModel;
+import io.waddle.autoscaler.sim.ComputeModel;
+import io.waddle.autoscaler.sim.DatabaseModel;
+import io.waddle.autoscaler.sim.InstanceModel;
+import io.waddle.autoscaler.sim.ServiceModel;
+import io.waddle.autoscaler.sim.SimulatedPlatform;
+import io.waddle.autoscaler.sim.Trace;
+import io.waddle.autoscaler.sim.WebRtcModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * The elasticity benchmark for a WebRTC relay service, a database pool or a cache. One region of
+ * the demo's platform replays the trace: a compute fleet (chat-api, always scaled by waddle, so
+ * that the pool has workers to serve and the cache sessions to hold) and the service under test,
+ * which one of three autoscalers scales:
+ *
+ * <ul>
+ *   <li>{@code waddle}: the job's logic without Flink: the same sliding windows, the scaler of the
+ *       kind with its defaults, and the coordinator's round over both services, with the actuator's
+ *       results read back, as in the job;
+ *   <li>{@code static-peak}: the service's peak demand over the span, all the time;
+ *   <li>{@code oracle}: asks at each step for the peak demand of the next provisioning delay, so it
+ *       is ready just in time and never short.
+ * </ul>
+ *
+ * Demand and supply are in the service's units (relays, pool connections, cache nodes); the SPEC
+ * metrics and cost are computed on those units.
+ */
+public final class KindElasticityEngine {
+    public static final List<String> AUTOSCALERS = List.of("waddle", "static-peak", "oracle");
+    private static final String REGION = "bench";
+    private static final String COMPUTE = "chat-api";
+    private static final double TARGET_UTILIZATION = 0.7;
+
+    private final Trace trace;
+    private final BenchSettings settings;
+    private final ServiceKind kind;
+    private final double capacityPerInstance;
+
+    public KindElasticityEngine(Trace trace, BenchSettings settings, ServiceKind kind) {
+        if (kind == ServiceKind.COMPUTE) {
+            throw new IllegalArgumentException("compute runs on ElasticityEngine");
+        }
+        this.trace = trace;
+        this.settings = settings;
+        this.kind = kind;
+        this.capacityPerInstance = trace.quantile(0.999) / settings.peakInstances();
+    }
+
+    /** One autoscaler's run; static-peak and oracle first replay waddle's to learn the demand. */
+    public ElasticityEngine.Run run(String autoscaler, Instant start, Instant end) {
+        if (!AUTOSCALERS.contains(autoscaler)) {
+            throw new IllegalArgumentException(
+                    "for " + kind.wireName() + " the autoscaler is one of " + AUTOSCALERS);
+        }
+        if (autoscaler.equals("waddle")) {
+            return new Loop(autoscaler, null).run(start, end);
+        }
+        int[] demand = new Loop("waddle", null).run(start, end).demand();
+        return new Loop(autoscaler, demand).run(start, end);
+    }
+
+    private ServiceModel model(InstanceModel instances) {
+        return switch (kind) {
+            case WEBRTC -> new WebRtcModel("media-relay", REGION, 8, 0);
+            case DATABASE -> new DatabaseModel("chat-db", REGION, 10, capacityPerInstance);
+            case CACHE -> new CacheModel("sessions-cache", REGION, 4e6, 4L << 30);
+            case COMPUTE -> throw new IllegalStateException();
+        };
+    }
+
+    /** One closed-loop run. */
+    private final class Loop {
+        private final String autoscaler;
+        private final int[] knownDemand;
+        private final SimulatedPlatform platform =
+                new SimulatedPlatform(settings.provisioningDelay(), settings.drainTime());
+        private final InstanceModel instances = new InstanceModel(capacityPerInstance, 1998);
+        private final ComputeModel compute =
+                new ComputeModel(COMPUTE, REGION, instances, TARGET_UTILIZATION);
+        private final ServiceModel service = model(instances);
+        private final Coordinator coordinator;
+        private final ComputeEvaluator computeEvaluator;
+        private final long sizeMs;
+        private final long slideMs;
+        private final TreeMap<Long, Map<String, WindowAccumulator>> windows = new TreeMap<>();
+        private PlatformState coordination = PlatformState.empty();
+        private ScalerState computeState;
+        private LoadTrend trend;
+        private ScalerState relayState;
+        private PoolState poolState;
+        private CacheState cacheState;
+        private OscillationRule.State damping;
+        private OscillationRule.State kindDamping;
+        private final KindEvaluator kinds;
+        private SpikeWatch spikes = SpikeWatch.empty();
+        private final PatternSettings patterns;
+        private final ComputeScalerConfig computeConfig;
+        private ElasticityMetrics metrics;
+
+        Loop(String autoscaler, int[] knownDemand) {
+            this.autoscaler = autoscaler;
+            this.knownDemand = knownDemand;
+            Configuration conf = new Configuration();
+            conf.set(AutoscalerOptions.COMPUTE_MIN_INSTANCES, settings.minInstances());
+            conf.set(AutoscalerOptions.COMPUTE_MAX_INSTANCES, settings.maxInstances());
+            conf.set(
+                    AutoscalerOptions.COMPUTE_TARGET_REQUESTS,
+                    capacityPerInstance * TARGET_UTILIZATION);
+            // The readiness rules describe the simulated platform, as in the demo.
+            conf.set(
+                    AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
+                    capacityPerInstance * TARGET_UTILIZATION * 4e6 / (1L << 30));
+            this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
+            conf.set(AutoscalerOptions.PROVISIONING_DELAY, settings.provisioningDelay());
+            this.patterns = AutoscalerOptions.patterns(conf);
+            this.kinds = new KindEvaluator(patterns.oscillation());
+            this.computeConfig = AutoscalerOptions.computeScaler(conf);
+            this.computeEvaluator =
+                    new ComputeEvaluator(
+                            computeConfig, conf.get(AutoscalerOptions.TREND_WINDOWS), patterns);
+            this.sizeMs = conf.get(AutoscalerOptions.WINDOW_SIZE).toMillis();
+            this.slideMs = conf.get(AutoscalerOptions.WINDOW_SLIDE).toMillis();
+        }
+
+        ElasticityEngine.Run run(Instant start, Instant end) {
+            metrics = new ElasticityMetrics();
+            Duration step = settings.step();
+            double dt = step.toMillis() / 1000.0;
+            int steps = (int) Duration.between(start, end).dividedBy(step);
+            int[] demand = new int[steps];
+            int[] supply = new int[steps];
+            double load0 = trace.ratePerSecond(start);
+            int compute0 =
+                    Math.max(
+                            settings.minInstances(),
+                            (int) Math.ceil(load0 / (capacityPerInstance * TARGET_UTILIZATION)));
+            platform.addService(COMPUTE, REGION, compute0);
+            int initial =
+                    knownDemand != null && autoscaler.equals("static-peak")
+                            ? max(knownDemand)
+                            : service.initialCapacity(
+                                    new ServiceModel.Step(start, load0, compute0));
+            platform.addService(service.service(), REGION, initial);
+            observe(COMPUTE, ServiceKind.COMPUTE, compute0, start);
+            observe(service.service(), kind, initial, start);
+            Instant t = start;
+            for (int i = 0; i < steps; i++, t = t.plus(step)) {
+                platform.advance(t);
+                double load = trace.ratePerSecond(t);
+                ServiceModel.Step now =
+                        new ServiceModel.Step(t, load, platform.ready(COMPUTE, REGION));
+                decide(t, i, steps);
+                List<MetricSample> samples = new ArrayList<>();
+                samples.addAll(compute.samples(now, platform.readyInstances(COMPUTE, REGION)));
+                samples.addAll(
+                        service.samples(now, platform.readyInstances(service.service(), REGION)));
+                window(t, samples);
+                int ready = platform.ready(service.service(), REGION);
+                demand[i] = service.demand(now);
+                supply[i] = ready;
+                metrics.record(
+                        dt, demand[i], 1.0, ready, platform.billed(service.service(), REGION));
+            }
+            return new ElasticityEngine.Run(
+                    autoscaler,
+                    metrics.figures(settings.pricePerInstanceHour(), dt),
+                    demand,
+                    supply);
+        }
+
+        /**
+         * The windows the watermark closes at {@code t}, each a round of the coordinator; under
+         * static-peak and oracle the service under test is not waddle's to scale.
+         */
+        private void decide(Instant t, int i, int steps) {
+            boolean waddle = autoscaler.equals("waddle");
+            for (List<ScalingEvent> round : closedWindows(t)) {
+                coordinate(
+                        waddle
+                                ? round
+                                : round.stream().filter(e -> e.kind().equals("compute")).toList(),
+                        t);
+            }
+            if (autoscaler.equals("oracle")) {
+                int ahead = (int) settings.provisioningDelay().dividedBy(settings.step());
+                // Ready in time for every step until a new unit could be: the horizon's peak.
+                int want = 0;
+                for (int j = i; j <= Math.min(steps - 1, i + ahead); j++) {
+                    want = Math.max(want, knownDemand[j]);
+                }
+                if (want
+                        != platform.ready(service.service(), REGION)
+                                + platform.starting(service.service(), REGION)) {
+                    platform.scaleTo(service.service(), REGION, want, t);
+                    metrics.countScalingAction();
+                }
+            }
+        }
+
+        private void coordinate(List<ScalingEvent> round, Instant t) {
+            if (round.isEmpty()) {
+                return;
+            }
+            Coordinator.RoundResult r =
+                    coordinator.coordinate(coordination, round, round.get(0).decidedAt());
+            coordination = r.next();
+            for (ScalingEvent e : r.ordered()) {
+                if (!e.issuesCommand()) {
+                    continue;
+                }
+                ScalingCommand c = ScalingCommand.of(e);
+                platform.scaleTo(c.service(), REGION, c.to(), t);
+                if (!c.service().equals(COMPUTE)) {
+                    metrics.countScalingAction();
+                }
+                // The benchmark's actuator applies at once and reports it.
+                coordination = Coordinator.applied(coordination, ActuationResult.applied(c, t));
+            }
+        }
+
+        private List<List<ScalingEvent>> closedWindows(Instant t) {
+            List<List<ScalingEvent>> rounds = new ArrayList<>();
+            long now = t.toEpochMilli();
+            while (!windows.isEmpty() && windows.firstKey() <= now) {
+                Map.Entry<Long, Map<String, WindowAccumulator>> w = windows.pollFirstEntry();
+                Instant endAt = Instant.ofEpochMilli(w.getKey());
+                Instant startAt = endAt.minusMillis(sizeMs);
+                List<ScalingEvent> round = new ArrayList<>();
+                for (WindowAccumulator acc : w.getValue().values()) {
+                    round.add(evaluate(acc.result(startAt, endAt)));
+                }
+                rounds.add(round);
+            }
+            return rounds;
+        }
+
+        private ScalingEvent evaluate(WindowedMetrics w) {
+            PolicyRef builtin = PolicyRef.BUILTIN;
+            switch (w.kind()) {
+                case COMPUTE -> {
+                    SpikeWatch.Step spike =
+                            spikes.next(
+                                    LoadTagger.point(
+                                            w,
+                                            null,
+                                            patterns,
+                                            computeConfig.scaleDownStabilization()));
+                    spikes = spike.next();
+                    ComputeEvaluator.Evaluation e =
+                            computeEvaluator.evaluate(
+                                    computeState,
+                                    trend,
+                                    damping,
+                                    w,
+                                    new ComputeEvaluator.Matches(spike.steepest(), null),
+                                    PolicyRef.BUILTIN);
+                    computeState = e.scalerState();
+                    trend = e.trend();
+                    damping = e.oscillation();
+                    return e.event();
+                }
+                case WEBRTC -> {
+                    var e =
+                            kinds.relays(
+                                    relayState,
+                                    kindDamping,
+                                    w,
+                                    WebRtcRelayScaler.Config.defaults(),
+                                    builtin);
+                    relayState = e.state();
+                    kindDamping = e.damping();
+                    return e.event();
+                }
+                case DATABASE -> {
+                    var e =
+                            kinds.pool(
+                                    poolState,
+                                    kindDamping,
+                                    w,
+                                    DatabasePoolScaler.Config.defaults(),
+                                    builtin);
+                    poolState = e.state();
+                    kindDamping = e.damping();
+                    return e.event();
+                }
+                case CACHE -> {
+                    var e =
+                            kinds.cache(
+                                    cacheState,
+                                    kindDamping,
+                                    w,
+                                    CacheScaler.Config.defaults(),
+                                    builtin);
+                    cacheState = e.state();
+                    kindDamping = e.damping();
+                    return e.event();
+                }
+            }
+            throw new IllegalStateException(w.kind().name());
+        }
+
+        private void window(Instant t, List<MetricSample> samples) {
+            long now = t.toEpochMilli();
+            for (MetricSample s : samples) {
+                for (long end = Math.floorDiv(now, slideMs) * slideMs + slideMs;
+                        end <= now + sizeMs;
+                        end += slideMs) {
+                    windows.computeIfAbsent(end, k -> new TreeMap<>())
+                            .computeIfAbsent(s.serviceRegionKey(), k -> new WindowAccumulator())
+                            .add(s);
+                }
+            }
+        }
+
+        /** The actuator's inventory at the start. */
+        private void observe(String name, ServiceKind k, int capacity, Instant at) {
+            coordination =
+                    Coordinator.applied(
+                            coordination, ActuationResult.observed(name, REGION, k, capacity, at));
+        }
+    }
+
+    private static int max(int[] xs) {
+        int m = 0;
+        for (int x : xs) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,459 @@
+package io.waddle.autoscaler.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.model.Gauges;
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.demo.LocalKafkaBroker;
+import io.waddle.autoscaler.demo.LocalRun;
+import io.waddle.autoscaler.jobs.AutoscalerPipeline;
+import io.waddle.autoscaler.jobs.KafkaConnectors;
+import io.waddle.autoscaler.json.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * {@code ./autoscaler bench throughput}: the real job end to end on this machine. A generator
+ * writes metric samples for many services to a real Kafka broker; the job runs on a MiniCluster
+ * with RocksDB and exactly-once checkpoints; its decisions come back on the events and commands
+ * topics.
+ *
+ * <ol>
+ *   <li>Pass-through: the same source, parser and exactly-once sink with no logic reads the
+ *       pre-filled backlog: the physical limit.
+ *   <li>Throughput: the autoscaler reads the same backlog; sustained samples per second.
+ *   <li>Latency: the generator goes on at half that rate, closing the loop (commands change the
+ *       instances that report); decision latency from a step's samples reaching Kafka to the
+ *       command they caused becoming visible to read_committed consumers (HdrHistogram).
+ *   <li>State: the retained checkpoint's bytes per service key.
+ * </ol>
+ */
+public final class ThroughputBench {
+    static final String USAGE =
+            """
+            Usage: ./autoscaler bench throughput [--services N] [--instances N] [--steps N]
+                                                [--latency-seconds S] [--checkpoint-interval MS] [--json]
+
+              --services N             service keys (service and region), default 10000
+              --instances N            instances per service at the start, default 2
+              --steps N                15-second steps of backlog for the throughput runs, default 30
+              --latency-seconds S      how long the paced, closed-loop latency run lasts, default 30
+              --checkpoint-interval MS exactly-once checkpoints, default 1000 (a command is visible to
+                                       read_committed consumers when its checkpoint completes)
+              --json                   print one JSON object
+            """;
+
+    private static final String METRICS = "tp.metrics";
+    private static final String COMMANDS = "tp.commands";
+    private static final String EVENTS = "tp.events";
+    private static final String DEAD_LETTERS = "tp.dead-letters";
+    private static final String PASS_THROUGH = "tp.pass-through";
+    private static final Duration STEP = Duration.ofSeconds(15);
+    private static final double CAPACITY = 50; // requests/s one instance serves
+
+    private final int services;
+    private final int initialInstances;
+    private final int steps;
+    private final int latencySeconds;
+    private final Duration checkpointInterval;
+    private final Path workDir = Path.of("target", "bench-throughput").toAbsolutePath();
+    private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
+    private final Map<Long, Long> stepArrivalNanos = new ConcurrentHashMap<>();
+    private final Instant simStart;
+
+    ThroughputBench(
+            int services,
+            int instances,
+            int steps,
+            int latencySeconds,
+            Duration checkpointInterval) {
+        this.services = services;
+        this.initialInstances = instances;
+        this.steps = steps;
+        this.latencySeconds = latencySeconds;
+        this.checkpointInterval = checkpointInterval;
+        // Event time in the recent past, aligned to the slide, so that no sample is "from the
+        // future".
+        this.simStart = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        int services = 10_000;
+        int instances = 2;
+        int steps = 30;
+        int latency = 30;
+        long checkpointMs = 1000;
+        boolean json = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> {
+                        out.print(USAGE);
+                        return;
+                    }
+                    case "--json" -> json = true;
+                    case "--services" -> services = positive(args, ++i);
+                    case "--instances" -> instances = positive(args, ++i);
+                    case "--steps" -> steps = positive(args, ++i);
+                    case "--latency-seconds" -> latency = positive(args, ++i);
+                    case "--checkpoint-interval" -> checkpointMs = positive(args, ++i);
+                    default -> throw new IllegalArgumentException("unknown flag " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench throughput: " + e.getMessage() + " (see --help)");
+            System.exit(2);
+            return;
+        }
+        Map<String, Object> r =
+                new ThroughputBench(
+                                services,
+                                instances,
+                                steps,
+                                latency,
+                                Duration.ofMillis(checkpointMs))
+                        .run(out);
+        if (json) {
+            out.println(
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(r));
+        } else {
+            r.forEach((k, v) -> out.printf(Locale.ROOT, "%-34s %s%n", k, v));
+        }
+        System.exit(0);
+    }
+
+    private static int positive(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        int n = Integer.parseInt(args[i]);
+        if (n <= 0) {
+            throw new IllegalArgumentException(args[i - 1] + " must be > 0");
+        }
+        return n;
+    }
+
+    Map<String, Object> run(PrintStream log) throws Exception {
+        LocalRun.freshDirectory(workDir);
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
+            kafka.start();
+            kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
+            kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
+            kafka.createTopics(
+                    List.of(
+                            AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
+                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                            AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
+            for (int s = 0; s < services; s++) {
+                instances.put(s, initialInstances);
+            }
+            long backlog;
+            try (KafkaProducer<String, String> producer =
+                    LocalRun.producer(kafka.bootstrapServers())) {
+                long t0 = System.nanoTime();
+                backlog = 0;
+                for (long k = 0; k < steps; k++) {
+                    backlog += sendStep(producer, k);
+                }
+                producer.flush();
+                log.printf(
+                        Locale.ROOT,
+                        "backlog: %,d samples of %,d services in %.1f s%n",
+                        backlog,
+                        services,
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            Configuration conf = jobConfiguration(kafka.bootstrapServers());
+            double passThrough = passThrough(conf, backlog, log);
+            r.put("services", services);
+            r.put("backlogSamples", backlog);
+            r.put("passThroughSamplesPerSecond", Math.round(passThrough));
+
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+            env.configure(conf);
+            KafkaConnectors k = new KafkaConnectors(conf);
+            long start = System.nanoTime();
+            JobClient job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
+            LocalRun.awaitRunning(job);
+            long expectedEvents = (long) services * (steps - 1);
+            try (KafkaConsumer<String, String> events =
+                    LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS)) {
+                countUntil(events, expectedEvents, Duration.ofMinutes(3));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double throughput = backlog / seconds;
+            log.printf(
+                    Locale.ROOT,
+                    "autoscaler: %,d samples -> %,d decisions in %.1f s%n",
+                    backlog,
+                    expectedEvents,
+                    seconds);
+            r.put("autoscalerSamplesPerSecond", Math.round(throughput));
+            r.put("ratioToPassThrough", Math.round(throughput / passThrough * 1000) / 1000.0);
+
+            Histogram latency = latencyRun(kafka.bootstrapServers(), throughput / 2, log);
+            r.put("latencyRunSamplesPerSecond", Math.round(throughput / 2));
+            r.put("commandsMeasured", latency.getTotalCount());
+            r.put("decisionLatencyP50Ms", latency.getValueAtPercentile(50) / 1000.0);
+            r.put("decisionLatencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
+            r.put("decisionLatencyMaxMs", latency.getMaxValue() / 1000.0);
+            r.put("checkpointIntervalMs", checkpointInterval.toMillis());
+            r.put("stateBytesPerServiceKey", checkpointBytes(job) / services);
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+        return r;
+    }
+
+    private double passThrough(Configuration base, long backlog, PrintStream log) throws Exception {
+        Configuration conf = new Configuration(base);
+        conf.set(AutoscalerOptions.CONSUMER_GROUP, "waddle-pass-through");
+        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-pass-through");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        env.configure(conf);
+        KafkaConnectors k = new KafkaConnectors(conf);
+        long start = System.nanoTime();
+        JobClient job =
+                PassThroughPipeline.executeAsync(
+                        env,
+                        k.metricsSource(),
+                        k.exactlyOnce("pass-through", new RawStringSerializer(PASS_THROUGH)));
+        LocalRun.awaitRunning(job);
+        try (KafkaConsumer<String, String> out =
+                LocalRun.readCommittedFromStart(
+                        base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
+            countUntil(out, backlog, Duration.ofMinutes(3));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        job.cancel().get(30, TimeUnit.SECONDS);
+        log.printf(Locale.ROOT, "pass-through: %,d samples in %.1f s%n", backlog, seconds);
+        return backlog / seconds;
+    }
+
+    /**
+     * Paced steps after the backlog; commands change how many instances report. Latency of a
+     * command = visible to a read_committed consumer minus when its step's samples were sent.
+     */
+    private Histogram latencyRun(String bootstrap, double samplesPerSecond, PrintStream log)
+            throws Exception {
+        Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        Thread commandReader;
+        try (KafkaProducer<String, String> producer = LocalRun.producer(bootstrap);
+                KafkaConsumer<String, String> commands =
+                        LocalRun.readCommittedFromStart(bootstrap, COMMANDS)) {
+            // The commands of the throughput run take effect before the loop closes.
+            int earlier = 0;
+            for (var batch = commands.poll(Duration.ofMillis(500));
+                    !batch.isEmpty();
+                    batch = commands.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, String> r : batch) {
+                    onCommand(Json.fromString(r.value(), ScalingCommand.class), h);
+                    earlier++;
+                }
+            }
+            log.printf(Locale.ROOT, "commands of the throughput run: %,d%n", earlier);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencySeconds);
+            long k = steps;
+            long next = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                int sent = sendStep(producer, k);
+                producer.flush();
+                next += (long) (sent / samplesPerSecond * 1e9);
+                k++;
+                while (System.nanoTime() < next) {
+                    for (ConsumerRecord<String, String> r : commands.poll(Duration.ofMillis(10))) {
+                        onCommand(Json.fromString(r.value(), ScalingCommand.class), h);
+                    }
+                }
+            }
+            long until = System.nanoTime() + checkpointInterval.toNanos() * 3;
+            while (System.nanoTime() < until) {
+                for (ConsumerRecord<String, String> r : commands.poll(Duration.ofMillis(20))) {
+                    onCommand(Json.fromString(r.value(), ScalingCommand.class), h);
+                }
+            }
+            log.printf(
+                    Locale.ROOT,
+                    "latency run: %d steps, %,d commands%n",
+                    k - steps,
+                    h.getTotalCount());
+        }
+        return h;
+    }
+
+    private void onCommand(ScalingCommand c, Histogram h) {
+        long step = Duration.between(simStart, c.decidedAt()).dividedBy(STEP);
+        Long sentAt = stepArrivalNanos.get(step);
+        if (sentAt != null && step >= steps) {
+            h.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentAt)));
+        }
+        instances.put(Integer.parseInt(c.service().substring(4)), c.to());
+    }
+
+    /** One step of samples for every service. */
+    private int sendStep(KafkaProducer<String, String> producer, long k) {
+        Instant t = simStart.plus(STEP.multipliedBy(k));
+        stepArrivalNanos.putIfAbsent(k, System.nanoTime());
+        int sent = 0;
+        for (int s = 0; s < services; s++) {
+            int n = instances.get(s);
+            // Sawtooth, phase-shifted per service: 20 steps rising from 1x to 2x, 20 flat at 1x, so
+            // that at every step some services need more instances.
+            long x = (k + s) % 40;
+            double load = initialInstances * CAPACITY * 0.6 * (x < 20 ? 1 + x / 20.0 : 1);
+            double util = Math.min(1.0, load / (n * CAPACITY));
+            Map<String, Double> gauges =
+                    Map.of(
+                            Gauges.CPU,
+                            100 * util,
+                            Gauges.REQUESTS_PER_SECOND,
+                            load / n,
+                            Gauges.RESPONSE_TIME_MS,
+                            20 / (1 - Math.min(util, 0.98)));
+            String service = "svc-" + s;
+            for (int i = 0; i < n; i++) {
+                MetricSample m =
+                        new MetricSample(
+                                MetricSample.SCHEMA_VERSION,
+                                service,
+                                "bench",
+                                ServiceKind.COMPUTE,
+                                "i-" + i,
+                                t,
+                                gauges);
+                producer.send(
+                        new ProducerRecord<>(
+                                METRICS,
+                                null,
+                                t.toEpochMilli(),
+                                m.serviceRegionKey(),
+                                Json.sampleToJson(m)));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private Configuration jobConfiguration(String bootstrap) {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, bootstrap);
+        conf.set(AutoscalerOptions.METRICS_TOPIC, METRICS);
+        conf.set(AutoscalerOptions.COMMANDS_TOPIC, COMMANDS);
+        conf.set(AutoscalerOptions.EVENTS_TOPIC, EVENTS);
+        conf.set(AutoscalerOptions.DEAD_LETTER_TOPIC, DEAD_LETTERS);
+        conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
+        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-throughput");
+        conf.set(AutoscalerOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                workDir.resolve("checkpoints").toUri().toString());
+        return conf;
+    }
+
+    /**
+     * Bytes of the job's checkpoint storage: the shared RocksDB files and the latest checkpoint.
+     */
+    private long checkpointBytes(JobClient job) throws IOException {
+        Path dir = workDir.resolve("checkpoints").resolve(job.getJobID().toHexString());
+        long shared = size(dir.resolve("shared"));
+        try (Stream<Path> chks = Files.list(dir)) {
+            long latest =
+                    chks.filter(p -> p.getFileName().toString().startsWith("chk-"))
+                            .max(
+                                    Comparator.comparingLong(
+                                            p ->
+                                                    Long.parseLong(
+                                                            p.getFileName()
+                                                                    .toString()
+                                                                    .substring(4))))
+                            .map(ThroughputBench::sizeQuietly)
+                            .orElse(0L);
+            return shared + latest;
+        }
+    }
+
+    private static long sizeQuietly(Path p) {
+        try {
+            return size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(ThroughputBench::fileSize).sum();
+        }
+    }
+
+    private static long fileSize(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0; // a file removed by the checkpoint cleaner meanwhile
+        }
+    }
+
+    /** Writes a string as it is. */
+    private record RawStringSerializer(String topic)
+            implements KafkaRecordSerializationSchema<String> {
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(
+                String element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, element.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void countUntil(
+            KafkaConsumer<String, String> consumer, long n, Duration timeout) {
+        long seen = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "saw " + seen + " of " + n + " records in " + timeout);
+            }
+            seen += consumer.poll(Duration.ofMillis(50)).count();
+        }
+    }
+}

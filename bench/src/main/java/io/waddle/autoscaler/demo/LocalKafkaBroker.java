@@ -1,0 +1,191 @@
+package io.waddle.autoscaler.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka broker in its own process (KRaft, broker and controller combined, listening on
+ * 127.0.0.1 only), started from the jars on this JVM's class path. Its log goes to {@code
+ * <dir>/kafka.log}.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    public LocalKafkaBroker(Path dir) {
+        this.dir = dir;
+        this.port = freePort();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public void start() throws IOException, InterruptedException {
+        int controllerPort = freePort();
+        Files.createDirectories(dir);
+        Path props = dir.resolve("server.properties");
+        Files.writeString(
+                props,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:"
+                                + port
+                                + ",CONTROLLER://127.0.0.1:"
+                                + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "log.dirs=" + dir.resolve("data"),
+                        "num.partitions=1",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        // Replayed traces carry old timestamps: never expire them by age.
+                        "log.retention.ms=-1",
+                        ""));
+        Path log4j = dir.resolve("log4j2.properties");
+        Files.writeString(
+                log4j,
+                String.join(
+                        "\n",
+                        "rootLogger.level=INFO",
+                        "rootLogger.appenderRef.file.ref=File",
+                        "appender.file.type=File",
+                        "appender.file.name=File",
+                        "appender.file.fileName=" + dir.resolve("kafka.log"),
+                        "appender.file.layout.type=PatternLayout",
+                        "appender.file.layout.pattern=%d %-5p %c{1} %m%n",
+                        ""));
+        run(
+                List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        props.toString(),
+                        "--standalone"),
+                log4j,
+                true);
+        process = run(List.of("kafka.Kafka", props.toString()), log4j, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        awaitReady();
+    }
+
+    private Process run(List<String> mainAndArgs, Path log4j, boolean wait)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-Dlog4j2.configurationFile=" + log4j);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.addAll(mainAndArgs);
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.out").toFile()))
+                        .start();
+        if (wait) {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(
+                        "formatting Kafka storage failed; see " + dir.resolve("kafka.out"));
+            }
+        }
+        return p;
+    }
+
+    private void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "Kafka exited at start; see " + dir.resolve("kafka.out"));
+            }
+            try (Admin admin = Admin.create(adminConfig())) {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(
+                            "Kafka not ready after " + STARTUP_TIMEOUT + "; see " + dir, e);
+                }
+                Thread.sleep(200); // polling a process we just started: nothing else to wait on
+            }
+        }
+    }
+
+    public void createTopics(List<String> topics) throws Exception {
+        createTopics(topics, Map.of());
+    }
+
+    /** A compacted topic keeps the latest record per key: the policy topic. */
+    public void createCompactedTopic(String topic) throws Exception {
+        createTopics(List.of(topic), Map.of("cleanup.policy", "compact"));
+    }
+
+    private void createTopics(List<String> topics, Map<String, String> config) throws Exception {
+        try (Admin admin = Admin.create(adminConfig())) {
+            admin.createTopics(
+                            topics.stream()
+                                    .map(t -> new NewTopic(t, 1, (short) 1).configs(config))
+                                    .toList())
+                    .all()
+                    .get();
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        return Map.of(
+                "bootstrap.servers",
+                bootstrapServers(),
+                "request.timeout.ms",
+                3000,
+                "default.api.timeout.ms",
+                5000);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

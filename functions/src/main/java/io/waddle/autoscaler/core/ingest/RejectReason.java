@@ -1,0 +1,16 @@
+package io.waddle.autoscaler.core.ingest;
+
+/** Why a metric sample was sent to the dead-letter topic. Codes are stable. */
+public enum RejectReason {
+    INVALID_JSON,
+    MISSING_FIELD,
+    INVALID_FIELD,
+    UNSUPPORTED_SCHEMA_VERSION,
+    UNKNOWN_SERVICE_KIND,
+    NOT_A_NUMBER,
+    NEGATIVE_VALUE,
+    OUT_OF_RANGE,
+    TIMESTAMP_IN_FUTURE,
+    /** Arrived after its window had closed (event time older than the watermark allows). */
+    LATE
+}

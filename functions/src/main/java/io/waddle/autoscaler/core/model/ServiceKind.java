@@ -1,0 +1,22 @@
+package io.waddle.autoscaler.core.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The four kinds of platform component Waddle scales. */
+public enum ServiceKind {
+    COMPUTE,
+    WEBRTC,
+    DATABASE,
+    CACHE;
+
+    /** The name used in JSON messages: lower case. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ServiceKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName().equals(name)).findFirst();
+    }
+}

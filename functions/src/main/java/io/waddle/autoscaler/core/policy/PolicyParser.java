@@ -1,0 +1,581 @@
+package io.waddle.autoscaler.core.policy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.waddle.autoscaler.core.patterns.PatternHorizons;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Behavior;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Cache;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Compute;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Cost;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Database;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Direction;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Mode;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Prediction;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Schedule;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Selector;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Spike;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.WebRtc;
+import io.waddle.autoscaler.core.scaling.RatePolicy;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks a policy document. Unknown fields, wrong types, impossible values and
+ * contradictions (a min above its max, a cycle of limits) are refused with the field's path and the
+ * reason; the same message reaches the rejection event and {@code ./autoscaler policy validate}.
+ */
+public final class PolicyParser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9*?][A-Za-z0-9._*?-]{0,127}");
+    private static final Set<String> DAYS = Set.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final long DAY_SECONDS = 86_400;
+
+    /** Top-level fields whose value is an object. */
+    private static final Set<String> SECTIONS =
+            Set.of(
+                    "applies_to",
+                    "compute",
+                    "webrtc",
+                    "database",
+                    "cache",
+                    "behavior",
+                    "prediction",
+                    "cost",
+                    "spike");
+
+    private static final int INSTANCE_LIMIT = 100_000;
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+    public ScalingPolicy parse(String json) throws InvalidPolicyException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (IOException e) {
+            String m =
+                    e.getMessage() == null
+                            ? "unreadable"
+                            : e.getMessage().lines().findFirst().orElse("");
+            throw new InvalidPolicyException("", "not valid JSON: " + m);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidPolicyException("", "a policy must be a JSON object");
+        }
+        Obj o = new Obj(root, "");
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (root.get(f).isObject() && !SECTIONS.contains(f)) {
+                throw new InvalidPolicyException(
+                        f,
+                        "unknown service kind '"
+                                + f
+                                + "': one of compute, webrtc, database, cache");
+            }
+        }
+        o.only(
+                "schema_version",
+                "policy_id",
+                "version",
+                "applies_to",
+                "mode",
+                "tolerance",
+                "compute",
+                "webrtc",
+                "database",
+                "cache",
+                "behavior",
+                "schedules",
+                "prediction",
+                "cost",
+                "spike");
+        long schema = o.requiredLong("schema_version", 1, 1);
+        String id = o.requiredText("policy_id");
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidPolicyException(
+                    "policy_id", "must be 1-128 letters, digits, '.', '_' or '-'");
+        }
+        long version = o.requiredLong("version", 1, Long.MAX_VALUE);
+        Selector selector = selector(o.object("applies_to"));
+        Mode mode = mode(o.text("mode", "active"));
+        double tolerance = o.number("tolerance", 0.10, 0, 0.99);
+        Compute compute = compute(o.object("compute"));
+        ScalingPolicy policy =
+                new ScalingPolicy(
+                        (int) schema,
+                        id,
+                        version,
+                        selector,
+                        mode,
+                        tolerance,
+                        compute,
+                        webrtc(o.object("webrtc")),
+                        database(o.object("database")),
+                        cache(o.object("cache")),
+                        behavior(o.object("behavior")),
+                        schedules(o.node("schedules"), compute),
+                        prediction(o.object("prediction")),
+                        cost(o.object("cost")),
+                        spike(o.object("spike")));
+        return policy;
+    }
+
+    private static Selector selector(Obj o) throws InvalidPolicyException {
+        if (o == null) {
+            return new Selector(null, null, null);
+        }
+        o.only("service", "service_pattern", "region");
+        String service = o.text("service", null);
+        String pattern = o.text("service_pattern", null);
+        String region = o.text("region", null);
+        if (service != null && pattern != null) {
+            throw new InvalidPolicyException(
+                    o.path("service_pattern"), "give service or service_pattern, not both");
+        }
+        if (service != null && !ID.matcher(service).matches()) {
+            throw new InvalidPolicyException(o.path("service"), "not a service name");
+        }
+        if (pattern != null && !GLOB.matcher(pattern).matches()) {
+            throw new InvalidPolicyException(
+                    o.path("service_pattern"), "a glob of name characters, '*' and '?'");
+        }
+        if (region != null && !ID.matcher(region).matches()) {
+            throw new InvalidPolicyException(o.path("region"), "not a region name");
+        }
+        return new Selector(service, pattern, region);
+    }
+
+    private static Mode mode(String text) throws InvalidPolicyException {
+        for (Mode m : Mode.values()) {
+            if (m.wireName().equals(text)) {
+                return m;
+            }
+        }
+        throw new InvalidPolicyException(
+                "mode", "'" + text + "' is not one of active, forecast-only, dry-run");
+    }
+
+    private static Compute compute(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("compute");
+        c.only(
+                "min_instances",
+                "max_instances",
+                "target_cpu_percent",
+                "target_memory_percent",
+                "target_requests_per_instance",
+                "target_response_time_ms",
+                "scale_up_threshold_percent",
+                "scale_down_threshold_percent",
+                "cooldown_s");
+        int min = (int) c.integer("min_instances", 2, 1, INSTANCE_LIMIT);
+        int max = (int) c.integer("max_instances", 100, 1, INSTANCE_LIMIT);
+        if (min > max) {
+            throw new InvalidPolicyException(
+                    c.path("min_instances"),
+                    "min_instances " + min + " is above max_instances " + max);
+        }
+        double cpu = c.number("target_cpu_percent", 70, 0, 1000);
+        double memory = c.number("target_memory_percent", 80, 0, 1000);
+        double rps = c.number("target_requests_per_instance", 0, 0, 1e9);
+        double responseMs = c.number("target_response_time_ms", 0, 0, 3_600_000);
+        if (cpu == 0 && memory == 0 && rps == 0) {
+            throw new InvalidPolicyException(
+                    c.path("target_cpu_percent"), "at least one target must be above 0");
+        }
+        double up = c.number("scale_up_threshold_percent", 80, 0, 1000);
+        double down = c.number("scale_down_threshold_percent", 30, 0, 1000);
+        if (down >= up) {
+            throw new InvalidPolicyException(
+                    c.path("scale_down_threshold_percent"),
+                    "must be below scale_up_threshold_percent (" + up + ")");
+        }
+        long cooldown = c.integer("cooldown_s", 300, 0, DAY_SECONDS);
+        return new Compute(min, max, cpu, memory, rps, up, down, cooldown, responseMs);
+    }
+
+    private static WebRtc webrtc(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("webrtc");
+        c.only(
+                "min_relays",
+                "max_relays",
+                "connections_per_relay",
+                "bandwidth_per_relay_bps",
+                "geo_distribution",
+                "max_packet_loss",
+                "max_latency_ms");
+        int min = (int) c.integer("min_relays", 1, 0, INSTANCE_LIMIT);
+        int max = (int) c.integer("max_relays", 50, 1, INSTANCE_LIMIT);
+        if (min > max) {
+            throw new InvalidPolicyException(
+                    c.path("min_relays"), "min_relays " + min + " is above max_relays " + max);
+        }
+        return new WebRtc(
+                min,
+                max,
+                c.integer("connections_per_relay", 1000, 1, 10_000_000),
+                c.number("bandwidth_per_relay_bps", 1e9, 1, 1e12),
+                c.bool("geo_distribution", true),
+                c.number("max_packet_loss", 0.02, 0, 1),
+                c.number("max_latency_ms", 150, 1, 3_600_000));
+    }
+
+    private static Database database(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("database");
+        c.only(
+                "min_connections",
+                "max_connections",
+                "connections_per_worker",
+                "idle_timeout_s",
+                "target_queue_depth",
+                "target_query_time_ms",
+                "max_replication_lag_s");
+        int min = (int) c.integer("min_connections", 10, 0, 10_000_000);
+        int max = (int) c.integer("max_connections", 1000, 1, 10_000_000);
+        if (min > max) {
+            throw new InvalidPolicyException(
+                    c.path("min_connections"),
+                    "min_connections " + min + " is above max_connections " + max);
+        }
+        return new Database(
+                min,
+                max,
+                (int) c.integer("connections_per_worker", 10, 1, 100_000),
+                c.integer("idle_timeout_s", 300, 0, DAY_SECONDS),
+                c.number("target_queue_depth", 5, 0, 1e9),
+                c.number("target_query_time_ms", 50, 0, 3_600_000),
+                c.number("max_replication_lag_s", 10, 0, 1e6));
+    }
+
+    private static Cache cache(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("cache");
+        c.only("min_nodes", "max_nodes", "memory_per_node_bytes", "eviction_policy", "headroom");
+        int min = (int) c.integer("min_nodes", 1, 0, INSTANCE_LIMIT);
+        int max = (int) c.integer("max_nodes", 20, 1, INSTANCE_LIMIT);
+        if (min > max) {
+            throw new InvalidPolicyException(
+                    c.path("min_nodes"), "min_nodes " + min + " is above max_nodes " + max);
+        }
+        long memory = c.integer("memory_per_node_bytes", 4L << 30, 1L << 20, 1L << 42);
+        String eviction = c.text("eviction_policy", "lru");
+        if (!Set.of("lru", "lfu", "ttl", "random", "noeviction").contains(eviction)) {
+            throw new InvalidPolicyException(
+                    c.path("eviction_policy"),
+                    "'" + eviction + "' is not one of lru, lfu, ttl, random, noeviction");
+        }
+        return new Cache(min, max, memory, eviction, c.number("headroom", 0.25, 0, 10));
+    }
+
+    private static Behavior behavior(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("behavior");
+        c.only("scale_up", "scale_down");
+        return new Behavior(
+                direction(
+                        c.object("scale_up"), c.path("scale_up"), 0, List.of("100%/15s", "4/15s")),
+                direction(c.object("scale_down"), c.path("scale_down"), 300, List.of("100%/15s")));
+    }
+
+    private static Direction direction(Obj o, String path, long stabilization, List<String> limits)
+            throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT(path);
+        c.only("stabilization_s", "rate_limits", "select");
+        long s = c.integer("stabilization_s", stabilization, 0, DAY_SECONDS);
+        List<String> rates = c.textList("rate_limits", limits);
+        for (int i = 0; i < rates.size(); i++) {
+            try {
+                RatePolicy.parse(rates.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPolicyException(
+                        c.path("rate_limits") + "[" + i + "]", e.getMessage());
+            }
+        }
+        String select = c.text("select", "max");
+        if (!Set.of("max", "min", "disabled").contains(select)) {
+            throw new InvalidPolicyException(
+                    c.path("select"), "'" + select + "' is not one of max, min, disabled");
+        }
+        if (rates.isEmpty() && !select.equals("disabled")) {
+            throw new InvalidPolicyException(
+                    c.path("rate_limits"), "at least one rate limit unless select is disabled");
+        }
+        return new Direction(s, rates, select);
+    }
+
+    private static List<Schedule> schedules(JsonNode node, Compute compute)
+            throws InvalidPolicyException {
+        List<Schedule> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new InvalidPolicyException("schedules", "must be an array");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "schedules[" + i + "]";
+            if (!node.get(i).isObject()) {
+                throw new InvalidPolicyException(path, "must be an object");
+            }
+            Obj s = new Obj(node.get(i), path);
+            s.only("name", "days", "from", "to", "time_zone", "min_instances", "max_instances");
+            String name = s.text("name", "schedule " + i);
+            List<String> days =
+                    s.textList("days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+            for (String d : days) {
+                if (!DAYS.contains(d)) {
+                    throw new InvalidPolicyException(
+                            s.path("days"), "'" + d + "' is not one of mon..sun");
+                }
+            }
+            String from = time(s, "from");
+            String to = time(s, "to");
+            String zone = s.requiredText("time_zone");
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new InvalidPolicyException(
+                        s.path("time_zone"),
+                        "'" + zone + "' is not a time zone (e.g. Europe/Berlin)");
+            }
+            Integer min =
+                    s.has("min_instances")
+                            ? (int) s.integer("min_instances", 0, 1, INSTANCE_LIMIT)
+                            : null;
+            Integer max =
+                    s.has("max_instances")
+                            ? (int) s.integer("max_instances", 0, 1, INSTANCE_LIMIT)
+                            : null;
+            if (min == null && max == null) {
+                throw new InvalidPolicyException(path, "needs min_instances or max_instances");
+            }
+            int effectiveMax = max != null ? max : compute.maxInstances();
+            int effectiveMin = min != null ? min : compute.minInstances();
+            if (effectiveMin > effectiveMax) {
+                throw new InvalidPolicyException(
+                        s.path(min != null ? "min_instances" : "max_instances"),
+                        "min "
+                                + effectiveMin
+                                + " would be above max "
+                                + effectiveMax
+                                + " while the schedule applies");
+            }
+            out.add(new Schedule(name, days, from, to, zone, min, max));
+        }
+        return out;
+    }
+
+    private static String time(Obj s, String field) throws InvalidPolicyException {
+        String t = s.requiredText(field);
+        try {
+            LocalTime.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new InvalidPolicyException(
+                    s.path(field), "'" + t + "' is not a time of day HH:MM");
+        }
+        return t;
+    }
+
+    private static Prediction prediction(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("prediction");
+        c.only("enabled", "horizon_s", "min_history_s");
+        return new Prediction(
+                c.bool("enabled", false),
+                c.integer("horizon_s", 900, 60, DAY_SECONDS),
+                c.integer("min_history_s", DAY_SECONDS, 0, 60 * DAY_SECONDS));
+    }
+
+    private static Spike spike(Obj o) throws InvalidPolicyException {
+        if (o == null) {
+            return Spike.inherit();
+        }
+        o.only(
+                "enabled",
+                "min_rise_percent",
+                "within_s",
+                "min_base_rate",
+                "emergency_max_factor",
+                "provisioning_delay_s");
+        return new Spike(
+                o.has("enabled") ? o.bool("enabled", true) : null,
+                o.has("min_rise_percent") ? o.number("min_rise_percent", 50, 1, 100_000) : null,
+                o.has("within_s")
+                        ? o.integer("within_s", 60, 1, PatternHorizons.MAX_SPIKE_SPAN.toSeconds())
+                        : null,
+                o.has("min_base_rate") ? o.number("min_base_rate", 1, 0, 1e9) : null,
+                o.has("emergency_max_factor")
+                        ? o.number("emergency_max_factor", 4, 1.01, 100)
+                        : null,
+                o.has("provisioning_delay_s")
+                        ? o.integer("provisioning_delay_s", 60, 0, 3600)
+                        : null);
+    }
+
+    private static Cost cost(Obj o) throws InvalidPolicyException {
+        Obj c = o != null ? o : Obj.EMPTY_AT("cost");
+        c.only("monthly_budget", "max_spot_share", "on_demand_hourly_price", "spot_hourly_price");
+        return new Cost(
+                c.number("monthly_budget", 0, 0, 1e9),
+                c.number("max_spot_share", 0.7, 0, 1),
+                c.number("on_demand_hourly_price", 0.10, 0, 1e4),
+                c.number("spot_hourly_price", 0.03, 0, 1e4));
+    }
+
+    /** A JSON object and its path, with typed, range-checked reads. */
+    private static final class Obj {
+        private final JsonNode node;
+        private final String path;
+
+        Obj(JsonNode node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+
+        static Obj EMPTY_AT(String path) {
+            return new Obj(MAPPER.createObjectNode(), path);
+        }
+
+        String path(String field) {
+            return path.isEmpty() ? field : path + "." + field;
+        }
+
+        boolean has(String field) {
+            JsonNode v = node.get(field);
+            return v != null && !v.isNull();
+        }
+
+        JsonNode node(String field) {
+            return node.get(field);
+        }
+
+        void only(String... fields) throws InvalidPolicyException {
+            Set<String> allowed = Set.of(fields);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!allowed.contains(f)) {
+                    throw new InvalidPolicyException(path(f), "unknown field");
+                }
+            }
+        }
+
+        Obj object(String field) throws InvalidPolicyException {
+            if (!has(field)) {
+                return null;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isObject()) {
+                throw new InvalidPolicyException(path(field), "must be an object");
+            }
+            return new Obj(v, path(field));
+        }
+
+        String text(String field, String fallback) throws InvalidPolicyException {
+            if (!has(field)) {
+                return fallback;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isTextual()) {
+                throw new InvalidPolicyException(path(field), "must be a string");
+            }
+            return v.asText();
+        }
+
+        String requiredText(String field) throws InvalidPolicyException {
+            String t = text(field, null);
+            if (t == null) {
+                throw new InvalidPolicyException(path(field), "missing");
+            }
+            return t;
+        }
+
+        List<String> textList(String field, List<String> fallback) throws InvalidPolicyException {
+            if (!has(field)) {
+                return fallback;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isArray()) {
+                throw new InvalidPolicyException(path(field), "must be an array of strings");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual()) {
+                    throw new InvalidPolicyException(path(field), "must be an array of strings");
+                }
+                out.add(e.asText().trim().toLowerCase(Locale.ROOT));
+            }
+            return out;
+        }
+
+        boolean bool(String field, boolean fallback) throws InvalidPolicyException {
+            if (!has(field)) {
+                return fallback;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isBoolean()) {
+                throw new InvalidPolicyException(path(field), "must be true or false");
+            }
+            return v.asBoolean();
+        }
+
+        double number(String field, double fallback, double min, double max)
+                throws InvalidPolicyException {
+            if (!has(field)) {
+                return fallback;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isNumber()) {
+                throw new InvalidPolicyException(path(field), "must be a number");
+            }
+            double d = v.asDouble();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new InvalidPolicyException(path(field), "must be a finite number");
+            }
+            if (d < 0 && min >= 0) {
+                throw new InvalidPolicyException(path(field), d + " is negative");
+            }
+            if (d < min || d > max) {
+                throw new InvalidPolicyException(
+                        path(field), d + " is outside [" + min + ", " + max + "]");
+            }
+            return d;
+        }
+
+        long integer(String field, long fallback, long min, long max)
+                throws InvalidPolicyException {
+            if (!has(field)) {
+                return fallback;
+            }
+            JsonNode v = node.get(field);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new InvalidPolicyException(path(field), "must be a whole number");
+            }
+            long n = v.asLong();
+            if (n < 0 && min >= 0) {
+                throw new InvalidPolicyException(path(field), n + " is negative");
+            }
+            if (n < min || n > max) {
+                throw new InvalidPolicyException(
+                        path(field), n + " is outside [" + min + ", " + max + "]");
+            }
+            return n;
+        }
+
+        long requiredLong(String field, long min, long max) throws InvalidPolicyException {
+            if (!has(field)) {
+                throw new InvalidPolicyException(path(field), "missing");
+            }
+            return integer(field, 0, min, max);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.waddle.autoscaler.core.policy;
+
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Compute;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Direction;
+import io.waddle.autoscaler.core.policy.ScalingPolicy.Schedule;
+import io.waddle.autoscaler.core.scaling.CacheScaler;
+import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.DatabasePoolScaler;
+import io.waddle.autoscaler.core.scaling.PatternSettings;
+import io.waddle.autoscaler.core.scaling.RatePolicy;
+import io.waddle.autoscaler.core.scaling.ScalingRules;
+import io.waddle.autoscaler.core.scaling.SpikeRule;
+import io.waddle.autoscaler.core.scaling.Tolerance;
+import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/** What a policy means for the compute scaler at a given moment (schedules depend on the time). */
+public final class PolicySettings {
+    private PolicySettings() {}
+
+    /**
+     * The compute scaler's settings under {@code policy} at {@code now}: the policy's targets,
+     * tolerance and behaviour, with the bounds of every schedule active now applied (a schedule's
+     * min raises the floor, its max sets the ceiling).
+     */
+    public static ComputeScalerConfig compute(ScalingPolicy policy, Instant now) {
+        Compute c = policy.compute();
+        int min = c.minInstances();
+        int max = c.maxInstances();
+        for (Schedule s : policy.schedules()) {
+            if (isActive(s, now)) {
+                if (s.maxInstances() != null) {
+                    max = s.maxInstances();
+                }
+                if (s.minInstances() != null) {
+                    min = Math.max(min, s.minInstances());
+                }
+            }
+        }
+        min = Math.min(min, max);
+        return new ComputeScalerConfig(
+                c.targetCpuPercent(),
+                c.targetMemoryPercent(),
+                c.targetRequestsPerInstance(),
+                new Tolerance(policy.tolerance()),
+                min,
+                max,
+                Duration.ofSeconds(policy.behavior().scaleUp().stabilizationSeconds()),
+                Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()),
+                Duration.ofSeconds(c.cooldownSeconds()),
+                rules(policy.behavior().scaleUp()),
+                rules(policy.behavior().scaleDown()),
+                c.targetResponseTimeMs());
+    }
+
+    /**
+     * The pattern settings for a service under {@code policy}: its spike fields override the job's,
+     * each one that is set; its compute scale-down threshold is the sustained-low level.
+     */
+    public static PatternSettings patterns(ScalingPolicy policy, PatternSettings job) {
+        ScalingPolicy.Spike p = policy.spike();
+        SpikeRule.Config j = job.spike();
+        SpikeRule.Config spike =
+                new SpikeRule.Config(
+                        p.minRisePercent() != null ? p.minRisePercent() / 100 : j.minRise(),
+                        p.withinSeconds() != null
+                                ? Duration.ofSeconds(p.withinSeconds())
+                                : j.within(),
+                        p.minBaseRate() != null ? p.minBaseRate() : j.minBaseRate(),
+                        j.maxExtrapolation(),
+                        p.emergencyMaxFactor() != null ? p.emergencyMaxFactor() : j.maxFactor(),
+                        j.minStep());
+        return job.withSpike(
+                        p.enabled() != null ? p.enabled() : job.spikeEnabled(),
+                        spike,
+                        p.provisioningDelaySeconds() != null
+                                ? Duration.ofSeconds(p.provisioningDelaySeconds())
+                                : job.provisioningDelay())
+                .withLowCpuPercent(policy.compute().scaleDownThresholdPercent());
+    }
+
+    /**
+     * The WebRTC relay scaler's settings. The scale-down stabilization of the policy's behaviour is
+     * the relays' cooldown; the 70 % scale-down margin and the 20 % pressure step are fixed.
+     */
+    public static WebRtcRelayScaler.Config webrtc(ScalingPolicy policy) {
+        ScalingPolicy.WebRtc w = policy.webrtc();
+        return new WebRtcRelayScaler.Config(
+                w.minRelays(),
+                w.maxRelays(),
+                w.connectionsPerRelay(),
+                w.bandwidthPerRelayBps(),
+                w.maxPacketLoss(),
+                w.maxLatencyMs(),
+                0.7,
+                0.2,
+                Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()));
+    }
+
+    /** The connection-pool scaler's settings; pressure must last 60 s, growth steps are 20 %. */
+    public static DatabasePoolScaler.Config database(ScalingPolicy policy) {
+        ScalingPolicy.Database d = policy.database();
+        return new DatabasePoolScaler.Config(
+                d.minConnections(),
+                d.maxConnections(),
+                d.connectionsPerWorker(),
+                d.targetQueueDepth(),
+                d.targetQueryTimeMs(),
+                d.maxReplicationLagSeconds(),
+                Duration.ofSeconds(d.idleTimeoutSeconds()),
+                Duration.ofSeconds(60),
+                0.2);
+    }
+
+    /**
+     * The cache scaler's settings; the scale-down stabilization of the behaviour is its cooldown.
+     */
+    public static CacheScaler.Config cache(ScalingPolicy policy) {
+        ScalingPolicy.Cache c = policy.cache();
+        return new CacheScaler.Config(
+                c.minNodes(),
+                c.maxNodes(),
+                c.memoryPerNodeBytes(),
+                c.headroom(),
+                0.5,
+                0.01,
+                0.8,
+                1.2,
+                Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()));
+    }
+
+    /**
+     * Whether {@code now}, in the schedule's time zone, falls on one of its days within [from, to).
+     */
+    public static boolean isActive(Schedule s, Instant now) {
+        ZonedDateTime local = now.atZone(ZoneId.of(s.timeZone()));
+        LocalTime t = local.toLocalTime();
+        LocalTime from = LocalTime.parse(s.from());
+        LocalTime to = LocalTime.parse(s.to());
+        DayOfWeek day = local.getDayOfWeek();
+        if (from.isBefore(to)) {
+            return onDay(s, day) && !t.isBefore(from) && t.isBefore(to);
+        }
+        // Crosses midnight: the evening part belongs to its day, the morning part to the day
+        // before.
+        return (onDay(s, day) && !t.isBefore(from)) || (onDay(s, day.minus(1)) && t.isBefore(to));
+    }
+
+    private static boolean onDay(Schedule s, DayOfWeek day) {
+        return s.days().contains(day.name().substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
+    private static ScalingRules rules(Direction d) {
+        return new ScalingRules(
+                d.rateLimits().stream().map(RatePolicy::parse).toList(),
+                ScalingRules.Select.valueOf(d.select().toUpperCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,51 @@
+package io.waddle.autoscaler.core.scaling;
+
+import io.waddle.autoscaler.core.model.ScalingDecision;
+
+/**
+ * The oscillation rule applied to a decision just made: the service's damping after it, and the
+ * decision with what the damping did written in its detail. Every kind's evaluation calls it.
+ */
+public final class Damping {
+    private Damping() {}
+
+    /** The decision as it goes out, and the rule's state to keep. */
+    public record Observed(ScalingDecision decision, OscillationRule.State next) {}
+
+    /**
+     * @param before the rule's state before this decision (the damping it was made under)
+     */
+    public static Observed observe(
+            OscillationRule rule, OscillationRule.State before, ScalingDecision d) {
+        OscillationRule.Result osc =
+                rule.observe(before, d.isScale() ? d.action() : null, d.decidedAt());
+        ScalingDecision out = d;
+        if (osc.matched() || osc.next().factor() != before.factor()) {
+            out = withDetail(d, "oscillation: " + osc.detail());
+        } else if (before.factor() > 1.0) {
+            out = withDetail(d, "damped x" + (int) before.factor());
+        }
+        return new Observed(out, osc.next());
+    }
+
+    /** The state before a decision: calm at first sight. */
+    public static OscillationRule.State orCalm(OscillationRule.State s) {
+        return s != null ? s : OscillationRule.State.calm();
+    }
+
+    /** {@code d} with {@code more} appended to its detail. */
+    public static ScalingDecision withDetail(ScalingDecision d, String more) {
+        return new ScalingDecision(
+                d.subject(),
+                d.outcome(),
+                d.action(),
+                d.from(),
+                d.to(),
+                d.recommended(),
+                d.reason(),
+                d.detail() + "; " + more,
+                d.limits(),
+                d.decidedAt(),
+                d.observedInstances());
+    }
+}

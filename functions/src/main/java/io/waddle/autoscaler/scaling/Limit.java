@@ -1,8 +1,0 @@
-package io.waddle.autoscaler.scaling;
-
-/** A rule that cut a scaling step short; the step still happens, smaller than the metrics asked. */
-public enum Limit {
-    RATE_LIMIT,
-    MAX_INSTANCES,
-    MIN_INSTANCES
-}

@@ -1,6 +1,0 @@
-package io.waddle.autoscaler.scaling;
-
-import io.waddle.autoscaler.model.ServiceKind;
-
-/** What a decision is about: one service of one kind in one region. */
-public record Subject(String service, String region, ServiceKind kind) {}

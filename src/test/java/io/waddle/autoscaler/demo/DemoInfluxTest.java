@@ -1,0 +1,39 @@
+package io.waddle.autoscaler.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waddle.autoscaler.testing.InfluxServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo writes to InfluxDB only when one answers where it looks. */
+class DemoInfluxTest {
+
+    @Test
+    void aRunningInfluxdIsFoundAndAnythingElseIsNot(@TempDir Path dir) throws Exception {
+        try (InfluxServer influx = InfluxServer.start(dir)) {
+            assertThat(Demo.reachableInflux(influx.url())).isEqualTo(influx.url());
+            assertThat(Demo.reachableInflux(influx.url() + "/")).isEqualTo(influx.url() + "/");
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertThat(Demo.reachableInflux("http://127.0.0.1:" + closed)).isNull();
+        assertThat(Demo.reachableInflux("")).isNull();
+    }
+
+    @Test
+    void theFlagTakesAUrlOrNone() {
+        assertThat(DemoOptions.parse(new String[] {}).influx()).isEqualTo("http://127.0.0.1:8086");
+        assertThat(DemoOptions.parse(new String[] {"--influx", "none"}).influx()).isEmpty();
+        assertThat(DemoOptions.parse(new String[] {"--influx", "http://influx:8086"}).influx())
+                .isEqualTo("http://influx:8086");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--influx", "influx:8086"}))
+                .hasMessageContaining("--influx is an http(s) URL or none");
+    }
+}
