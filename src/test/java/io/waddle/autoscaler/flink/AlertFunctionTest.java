@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.AlertInput;
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.PatternMatch;
 import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingDecision;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.Subject;
 import io.waddle.autoscaler.testing.Decisions;
@@ -86,8 +86,8 @@ class AlertFunctionTest {
                 : ActuationResult.applied(c, at);
     }
 
-    private static ScalingEvent silent(Instant at) {
-        return ScalingEvent.of(
+    private static Decision silent(Instant at) {
+        return new Decision(
                 ScalingDecision.noChange(
                         new Subject("chat-api", "eu-west", ServiceKind.COMPUTE),
                         at,
@@ -96,8 +96,8 @@ class AlertFunctionTest {
                         Reason.METRICS_SILENT,
                         "no metrics from eu-west since " + at.minusSeconds(60),
                         0),
-                null,
-                PolicyRef.BUILTIN);
+                PolicyRef.BUILTIN,
+                null);
     }
 
     private List<Alert> alerts() {

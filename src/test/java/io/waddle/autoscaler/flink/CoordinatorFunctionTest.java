@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
+import io.waddle.autoscaler.core.model.Decision;
+import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class CoordinatorFunctionTest {
     /** A decision as the window operator's result carries it: stamped with the window end - 1. */
     private static void decide(
             KeyedOneInputStreamOperatorTestHarness<String, CoordinatorInput, ScalingCommand> h,
-            ScalingEvent e)
+            Decision e)
             throws Exception {
         h.processElement(
                 new StreamRecord<>(CoordinatorInput.of(e), e.decidedAt().toEpochMilli() - 1));
@@ -68,7 +69,7 @@ class CoordinatorFunctionTest {
         h.processWatermark(new Watermark(at));
     }
 
-    private List<ScalingEvent> events() {
+    private List<Decision> events() {
         return harness.getSideOutput(CoordinatorFunction.EVENTS).stream()
                 .map(StreamRecord::getValue)
                 .toList();
@@ -92,7 +93,7 @@ class CoordinatorFunctionTest {
 
     @Test
     void theActuationResultReleasesTheLockAtOnce() throws Exception {
-        ScalingEvent first = scale(ServiceKind.DATABASE, "chat-db", 60, 80, START);
+        Decision first = scale(ServiceKind.DATABASE, "chat-db", 60, 80, START);
         decide(harness, first);
         watermark(harness, START.toEpochMilli() - 1);
         harness.processElement(
@@ -118,8 +119,8 @@ class CoordinatorFunctionTest {
                 .extracting(ScalingCommand::to)
                 .containsExactly(80);
         assertThat(events())
-                .extracting(ScalingEvent::reason)
-                .containsExactly("CPU_ABOVE_TARGET", "LOCKED");
+                .extracting(Decision::reason)
+                .containsExactly(Reason.CPU_ABOVE_TARGET, Reason.LOCKED);
     }
 
     @Test
@@ -130,8 +131,8 @@ class CoordinatorFunctionTest {
 
         assertThat(harness.extractOutputValues()).hasSize(1);
         assertThat(events())
-                .extracting(ScalingEvent::reason)
-                .containsExactly("CPU_ABOVE_TARGET", "DUPLICATE_IN_FLIGHT");
+                .extracting(Decision::reason)
+                .containsExactly(Reason.CPU_ABOVE_TARGET, Reason.DUPLICATE_IN_FLIGHT);
     }
 
     @Test
@@ -195,7 +196,7 @@ class CoordinatorFunctionTest {
                             restored.getSideOutput(CoordinatorFunction.EVENTS).stream()
                                     .map(r -> r.getValue().reason())
                                     .toList())
-                    .containsExactly("DUPLICATE_IN_FLIGHT", "LOCKED");
+                    .containsExactly(Reason.DUPLICATE_IN_FLIGHT, Reason.LOCKED);
         }
     }
 }

@@ -3,11 +3,10 @@ package io.waddle.autoscaler.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.model.LoadPoint;
-import io.waddle.autoscaler.core.model.PolicyRecord;
 import io.waddle.autoscaler.core.model.ServiceKind;
-import io.waddle.autoscaler.core.scaling.PatternSettings;
+import io.waddle.autoscaler.core.policy.PolicyUpdate;
+import io.waddle.autoscaler.testing.PolicyUpdates;
 import io.waddle.autoscaler.testing.WindowBuilder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
@@ -21,24 +20,21 @@ class LoadTaggerTest {
     @Test
     void aPublishedPolicysSpikeAndLowSettingsReachThePointsFromTheNextWindowOn() throws Exception {
         try (BroadcastOperatorTestHarness<
-                        io.waddle.autoscaler.core.model.WindowedMetrics, PolicyRecord, LoadPoint>
+                        io.waddle.autoscaler.core.model.WindowedMetrics, PolicyUpdate, LoadPoint>
                 h =
                         ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                                new LoadTagger(PatternSettings.defaults(), Duration.ofMinutes(5)),
-                                PolicyScalingFunction.POLICIES)) {
+                                new LoadTagger(PolicyUpdates.defaults()),
+                                PolicyBookFunction.POLICIES)) {
             h.processElement(
                     WindowBuilder.endingAt(START).instances(10).cpu(50).rpsPerInstance(20).build(),
                     START.toEpochMilli() - 1);
             h.processBroadcastElement(
-                    new PolicyRecord(
-                            "chat",
+                    PolicyUpdates.of(
                             "{\"schema_version\":1,\"policy_id\":\"chat\",\"version\":1,"
                                     + "\"applies_to\":{\"service\":\"chat-api\"},"
                                     + "\"compute\":{\"scale_down_threshold_percent\":20},"
                                     + "\"behavior\":{\"scale_down\":{\"stabilization_s\":600}},"
-                                    + "\"spike\":{\"min_rise_percent\":25,\"within_s\":120}}",
-                            "policies-0@1",
-                            START),
+                                    + "\"spike\":{\"min_rise_percent\":25,\"within_s\":120}}"),
                     START.toEpochMilli());
             Instant next = START.plusSeconds(15);
             h.processElement(

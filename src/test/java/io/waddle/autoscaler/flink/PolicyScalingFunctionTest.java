@@ -2,19 +2,27 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.GaugeStats;
+import io.waddle.autoscaler.core.model.Limit;
+import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.PatternMatch;
 import io.waddle.autoscaler.core.model.PolicyEvent;
+import io.waddle.autoscaler.core.model.PolicyMode;
 import io.waddle.autoscaler.core.model.PolicyRecord;
+import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalerInput;
-import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ScalingAction;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
-import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
-import io.waddle.autoscaler.core.scaling.PatternSettings;
+import io.waddle.autoscaler.core.policy.PolicyBook;
+import io.waddle.autoscaler.core.policy.PolicyUpdate;
+import io.waddle.autoscaler.testing.PolicyUpdates;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -36,7 +44,11 @@ class PolicyScalingFunctionTest {
     private static final Duration IDLE_RETENTION = Duration.ofHours(1);
     private static final int MAX_PARALLELISM = 128;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
+    private final PolicyBook book = new PolicyBook();
+    private final Map<String, Long> versions = new HashMap<>();
+    private final List<PolicyEvent> policyEvents = new ArrayList<>();
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyUpdate, Decision>
             harness;
 
     @BeforeEach
@@ -51,17 +63,13 @@ class PolicyScalingFunctionTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, ScalerInput, PolicyRecord, ScalingEvent>
+                    String, ScalerInput, PolicyUpdate, Decision>
             newHarness(int parallelism, int subtask) throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(
                         new PolicyScalingFunction(
-                                ComputeScalerConfig.defaults(),
-                                PatternSettings.defaults(),
-                                8,
-                                IDLE_RETENTION,
-                                Duration.ofSeconds(2)),
-                        List.of(PolicyScalingFunction.POLICIES)),
+                                PolicyUpdates.defaults(), 8, IDLE_RETENTION, Duration.ofSeconds(2)),
+                        List.of(PolicyBookFunction.POLICIES)),
                 ScalerInput::serviceRegionKey,
                 null,
                 Types.STRING,
@@ -79,18 +87,26 @@ class PolicyScalingFunctionTest {
                 + "}";
     }
 
-    private static void publish(
-            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
-                    h,
+    /**
+     * A record of the policy topic, through the policy book upstream (plain Java here, keyed in the
+     * job) and, if it changes the policies, to {@code h}.
+     */
+    private void publish(
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyUpdate, Decision> h,
             String id,
             String json)
             throws Exception {
-        h.processElement2(new StreamRecord<>(new PolicyRecord(id, json, "policies-0@1", START)));
+        PolicyBook.Outcome o =
+                book.apply(versions.get(id), new PolicyRecord(id, json, "policies-0@1", START));
+        versions.put(id, o.versionInForce());
+        policyEvents.add(o.event());
+        if (o.update() != null) {
+            h.processElement2(new StreamRecord<>(o.update()));
+        }
     }
 
     private static void send(
-            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
-                    h,
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyUpdate, Decision> h,
             WindowedMetrics w)
             throws Exception {
         // A window is decided once event time passes it.
@@ -100,15 +116,13 @@ class PolicyScalingFunctionTest {
                         w.windowEnd().toEpochMilli() - 1));
     }
 
-    private ScalingEvent last() {
-        List<ScalingEvent> out = harness.extractOutputValues();
+    private Decision last() {
+        List<Decision> out = harness.extractOutputValues();
         return out.get(out.size() - 1);
     }
 
     private List<PolicyEvent> policyEvents() {
-        return harness.getSideOutput(PolicyScalingFunction.POLICY_EVENTS).stream()
-                .map(StreamRecord::getValue)
-                .toList();
+        return List.copyOf(policyEvents);
     }
 
     @Test
@@ -116,7 +130,7 @@ class PolicyScalingFunctionTest {
         send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
 
         assertThat(last().to()).isEqualTo(13);
-        assertThat(last().policyId()).isEqualTo("builtin");
+        assertThat(last().policy().id()).isEqualTo("builtin");
     }
 
     @Test
@@ -132,9 +146,9 @@ class PolicyScalingFunctionTest {
         send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
 
         assertThat(last().to()).isEqualTo(11);
-        assertThat(last().limits()).containsExactly("MAX_INSTANCES");
-        assertThat(last().policyId()).isEqualTo("chat");
-        assertThat(last().policyVersion()).isEqualTo(3);
+        assertThat(last().limits()).containsExactly(Limit.MAX_INSTANCES);
+        assertThat(last().policy().id()).isEqualTo("chat");
+        assertThat(last().policy().version()).isEqualTo(3);
         assertThat(policyEvents()).extracting(PolicyEvent::outcome).containsExactly("ACCEPTED");
     }
 
@@ -145,9 +159,9 @@ class PolicyScalingFunctionTest {
         publish(harness, "chat", policy("chat", 1, "\"compute\":{\"max_instances\":8}"));
         send(harness, WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(13).cpu(70).build());
 
-        assertThat(last().action()).isEqualTo("scale_down");
+        assertThat(last().action()).isEqualTo(ScalingAction.SCALE_DOWN);
         assertThat(last().to()).isEqualTo(8);
-        assertThat(last().reason()).isEqualTo("ABOVE_MAX_INSTANCES");
+        assertThat(last().reason()).isEqualTo(Reason.ABOVE_MAX_INSTANCES);
     }
 
     @Test
@@ -166,7 +180,7 @@ class PolicyScalingFunctionTest {
         assertThat(rejected.reason()).contains("min_instances 50 is above max_instances 5");
         assertThat(rejected.versionInForce()).isEqualTo(1L);
         assertThat(last().to()).isEqualTo(11);
-        assertThat(last().policyVersion()).isEqualTo(1);
+        assertThat(last().policy().version()).isEqualTo(1);
     }
 
     @Test
@@ -193,7 +207,7 @@ class PolicyScalingFunctionTest {
                 .extracting(PolicyEvent::outcome)
                 .containsExactly("ACCEPTED", "DELETED");
         assertThat(last().to()).isEqualTo(13);
-        assertThat(last().policyId()).isEqualTo("builtin");
+        assertThat(last().policy().id()).isEqualTo("builtin");
     }
 
     @Test
@@ -210,12 +224,12 @@ class PolicyScalingFunctionTest {
         send(harness, WindowBuilder.endingAt(START).instances(10).cpu(91).build());
         send(harness, WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(10).cpu(91).build());
 
-        assertThat(last().outcome()).isEqualTo("SUPPRESSED");
-        assertThat(last().reason()).isEqualTo("DRY_RUN");
+        assertThat(last().outcome()).isEqualTo(Outcome.SUPPRESSED);
+        assertThat(last().reason()).isEqualTo(Reason.DRY_RUN);
         assertThat(last().from()).isEqualTo(10);
         assertThat(last().recommended()).isEqualTo(13);
         assertThat(last().commandId()).isNull();
-        assertThat(last().policyMode()).isEqualTo("dry-run");
+        assertThat(last().policy().mode()).isEqualTo(PolicyMode.DRY_RUN);
     }
 
     private static WindowedMetrics ofKind(
@@ -234,9 +248,9 @@ class PolicyScalingFunctionTest {
                         Map.of("connections", new GaugeStats(4, 6_500, 1_700)),
                         4));
 
-        assertThat(last().kind()).isEqualTo("webrtc");
+        assertThat(last().kind()).isEqualTo(ServiceKind.WEBRTC);
         assertThat(last().to()).isEqualTo(7);
-        assertThat(last().reason()).isEqualTo("CONNECTIONS_ABOVE_CAPACITY");
+        assertThat(last().reason()).isEqualTo(Reason.CONNECTIONS_ABOVE_CAPACITY);
     }
 
     @Test
@@ -259,8 +273,8 @@ class PolicyScalingFunctionTest {
                         2,
                         g));
 
-        assertThat(last().kind()).isEqualTo("database");
-        assertThat(last().reason()).isEqualTo("REPLICATION_LAG_GUARD");
+        assertThat(last().kind()).isEqualTo(ServiceKind.DATABASE);
+        assertThat(last().reason()).isEqualTo(Reason.REPLICATION_LAG_GUARD);
     }
 
     @Test
@@ -278,9 +292,9 @@ class PolicyScalingFunctionTest {
                                 new GaugeStats(4, 3.6, 0.9)),
                         4));
 
-        assertThat(last().kind()).isEqualTo("cache");
+        assertThat(last().kind()).isEqualTo(ServiceKind.CACHE);
         assertThat(last().to()).isEqualTo(7);
-        assertThat(last().reason()).isEqualTo("MEMORY_ABOVE_CAPACITY");
+        assertThat(last().reason()).isEqualTo(Reason.MEMORY_ABOVE_CAPACITY);
     }
 
     @Test
@@ -295,8 +309,8 @@ class PolicyScalingFunctionTest {
                         Map.of("connections", new GaugeStats(4, 6_500, 1_700)),
                         4));
 
-        assertThat(last().outcome()).isEqualTo("SUPPRESSED");
-        assertThat(last().reason()).isEqualTo("DRY_RUN");
+        assertThat(last().outcome()).isEqualTo(Outcome.SUPPRESSED);
+        assertThat(last().reason()).isEqualTo(Reason.DRY_RUN);
         assertThat(last().recommended()).isEqualTo(7);
     }
 
@@ -318,7 +332,7 @@ class PolicyScalingFunctionTest {
                         .instances(10)
                         .cpu(91)
                         .build());
-        assertThat(last().policyId()).isEqualTo("chat");
+        assertThat(last().policy().id()).isEqualTo("chat");
     }
 
     @Test
@@ -334,9 +348,9 @@ class PolicyScalingFunctionTest {
                     restored,
                     WindowBuilder.endingAt(THIRTY_SECONDS_LATER).instances(13).cpu(91).build());
 
-            ScalingEvent next = restored.extractOutputValues().get(0);
+            Decision next = restored.extractOutputValues().get(0);
             assertThat(next.from()).isEqualTo(13);
-            assertThat(next.policyId()).isEqualTo("chat");
+            assertThat(next.policy().id()).isEqualTo("chat");
         }
     }
 
@@ -364,8 +378,8 @@ class PolicyScalingFunctionTest {
                                 w.instances(),
                                 w.gauges()));
 
-                ScalingEvent e = rescaled.extractOutputValues().get(0);
-                assertThat(e.policyId()).as("subtask " + subtask).isEqualTo("all");
+                Decision e = rescaled.extractOutputValues().get(0);
+                assertThat(e.policy().id()).as("subtask " + subtask).isEqualTo("all");
                 assertThat(e.to()).isEqualTo(11);
             }
         }
@@ -401,10 +415,10 @@ class PolicyScalingFunctionTest {
     void aPoolIsSizedFromTheComputeWorkersItsProxiesCount() throws Exception {
         send(harness, pool(START, 100, 14));
 
-        ScalingEvent e = last();
-        assertThat(e.kind()).isEqualTo("database");
+        Decision e = last();
+        assertThat(e.kind()).isEqualTo(ServiceKind.DATABASE);
         assertThat(e.to()).isEqualTo(140); // 14 workers x 10
-        assertThat(e.reason()).isEqualTo("WORKERS_NEED_CONNECTIONS");
+        assertThat(e.reason()).isEqualTo(Reason.WORKERS_NEED_CONNECTIONS);
     }
 
     @Test
@@ -413,10 +427,11 @@ class PolicyScalingFunctionTest {
         // The coordinator grew it to 216 for a compute scale-up; the proxies report it.
         send(harness, pool(THIRTY_SECONDS_LATER, 216, 18));
 
-        ScalingEvent e = last();
+        Decision e = last();
         assertThat(e.from()).isEqualTo(216);
-        assertThat(e.outcome()).isEqualTo("SUPPRESSED"); // 180 needed, but not idle for 300 s yet
-        assertThat(e.reason()).isEqualTo("IDLE_TIMEOUT");
+        assertThat(e.outcome())
+                .isEqualTo(Outcome.SUPPRESSED); // 180 needed, but not idle for 300 s yet
+        assertThat(e.reason()).isEqualTo(Reason.IDLE_TIMEOUT);
     }
 
     private static PatternMatch match(PatternMatch.Type type, double from, double to, Instant at) {
@@ -425,8 +440,7 @@ class PolicyScalingFunctionTest {
     }
 
     private static void sendMatch(
-            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyRecord, ScalingEvent>
-                    h,
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyUpdate, Decision> h,
             PatternMatch m)
             throws Exception {
         h.processElement1(new StreamRecord<>(ScalerInput.of(m), m.at().toEpochMilli() - 1));
@@ -445,7 +459,7 @@ class PolicyScalingFunctionTest {
         harness.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
 
         assertThat(harness.extractOutputValues()).hasSize(2);
-        assertThat(last().reason()).isEqualTo("SPIKE_EMERGENCY");
+        assertThat(last().reason()).isEqualTo(Reason.SPIKE_EMERGENCY);
         assertThat(last().to()).isEqualTo(18);
     }
 
@@ -456,8 +470,8 @@ class PolicyScalingFunctionTest {
         send(harness, WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER).instances(10).cpu(70).build());
 
         assertThat(harness.extractOutputValues())
-                .extracting(ScalingEvent::reason)
-                .doesNotContain("SPIKE_EMERGENCY");
+                .extracting(Decision::reason)
+                .doesNotContain(Reason.SPIKE_EMERGENCY);
         // Nothing of the late match is kept: the same state as without it.
         try (var without = newHarness(1, 0)) {
             without.open();
@@ -497,9 +511,9 @@ class PolicyScalingFunctionTest {
             restored.open();
             restored.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
 
-            List<ScalingEvent> out = restored.extractOutputValues();
+            List<Decision> out = restored.extractOutputValues();
             assertThat(out).hasSize(1);
-            assertThat(out.get(0).reason()).isEqualTo("SPIKE_EMERGENCY");
+            assertThat(out.get(0).reason()).isEqualTo(Reason.SPIKE_EMERGENCY);
             assertThat(out.get(0).from()).isEqualTo(10);
         }
     }

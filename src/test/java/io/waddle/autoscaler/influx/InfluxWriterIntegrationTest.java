@@ -2,10 +2,10 @@ package io.waddle.autoscaler.influx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingDecision;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.Subject;
 import io.waddle.autoscaler.testing.InfluxServer;
@@ -41,8 +41,8 @@ class InfluxWriterIntegrationTest {
         server.close();
     }
 
-    private static ScalingEvent decision(String region, int from, int to, int second) {
-        return ScalingEvent.of(
+    private static Decision decision(String region, int from, int to, int second) {
+        return new Decision(
                 ScalingDecision.scaleTo(
                         new Subject("chat-api", region, ServiceKind.COMPUTE),
                         START.plusSeconds(second),
@@ -53,8 +53,8 @@ class InfluxWriterIntegrationTest {
                         "cpu 91.0% vs target 70.0%",
                         List.of(),
                         from),
-                null,
-                PolicyRef.BUILTIN);
+                PolicyRef.BUILTIN,
+                null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingDecision;
@@ -30,18 +31,19 @@ class JsonTest {
     void anEventCarriesItsRecordComponentsAndNothingElse() throws Exception {
         ScalingEvent e =
                 ScalingEvent.of(
-                        ScalingDecision.scaleTo(
-                                new Subject("chat-api", "eu-west", ServiceKind.COMPUTE),
-                                AT,
-                                12,
-                                18,
-                                18,
-                                Reason.CPU_ABOVE_TARGET,
-                                "cpu",
-                                List.of(),
-                                12),
-                        null,
-                        PolicyRef.BUILTIN);
+                        new Decision(
+                                ScalingDecision.scaleTo(
+                                        new Subject("chat-api", "eu-west", ServiceKind.COMPUTE),
+                                        AT,
+                                        12,
+                                        18,
+                                        18,
+                                        Reason.CPU_ABOVE_TARGET,
+                                        "cpu",
+                                        List.of(),
+                                        12),
+                                PolicyRef.BUILTIN,
+                                null));
 
         assertThat(fields(Json.toString(e)))
                 .containsExactlyInAnyOrder(

@@ -1,10 +1,10 @@
 package io.waddle.autoscaler.testing;
 
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.ObservedWindow;
 import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingDecision;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.Subject;
 import java.time.Instant;
@@ -15,9 +15,9 @@ public final class Decisions {
     private Decisions() {}
 
     /** A SCALE decision {@code from -> to}, seen with {@code from} instances reporting. */
-    public static ScalingEvent scale(
+    public static Decision scale(
             ServiceKind kind, String service, String region, int from, int to, Instant at) {
-        return ScalingEvent.of(
+        return new Decision(
                 ScalingDecision.scaleTo(
                         new Subject(service, region, kind),
                         at,
@@ -28,20 +28,19 @@ public final class Decisions {
                         "load",
                         List.of(),
                         from),
-                observed(from),
-                PolicyRef.BUILTIN);
+                PolicyRef.BUILTIN,
+                observed(from));
     }
 
     /** The same in eu-west. */
-    public static ScalingEvent scale(
-            ServiceKind kind, String service, int from, int to, Instant at) {
+    public static Decision scale(ServiceKind kind, String service, int from, int to, Instant at) {
         return scale(kind, service, "eu-west", from, to, at);
     }
 
     /** A decision to keep {@code at}, while the metrics ask for {@code wants}. */
-    public static ScalingEvent hold(
+    public static Decision hold(
             ServiceKind kind, String service, String region, int at, int wants, Instant when) {
-        return ScalingEvent.of(
+        return new Decision(
                 ScalingDecision.noChange(
                         new Subject(service, region, kind),
                         when,
@@ -50,12 +49,12 @@ public final class Decisions {
                         Reason.WITHIN_TOLERANCE,
                         "ok",
                         at),
-                observed(at),
-                PolicyRef.BUILTIN);
+                PolicyRef.BUILTIN,
+                observed(at));
     }
 
     /** A decision to keep {@code at} in eu-west, as the metrics ask. */
-    public static ScalingEvent hold(ServiceKind kind, String service, int at, Instant when) {
+    public static Decision hold(ServiceKind kind, String service, int at, Instant when) {
         return hold(kind, service, "eu-west", at, at, when);
     }
 

@@ -1,31 +1,11 @@
 package io.waddle.autoscaler.bench;
 
 import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.bench.loop.DirectPipeline;
 import io.waddle.autoscaler.config.AutoscalerOptions;
-import io.waddle.autoscaler.core.coordination.Coordinator;
-import io.waddle.autoscaler.core.coordination.PlatformState;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.MetricSample;
-import io.waddle.autoscaler.core.model.PolicyRef;
-import io.waddle.autoscaler.core.model.ScalingCommand;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
-import io.waddle.autoscaler.core.model.WindowedMetrics;
-import io.waddle.autoscaler.core.patterns.SpikeWatch;
-import io.waddle.autoscaler.core.scaling.CacheScaler;
-import io.waddle.autoscaler.core.scaling.CacheScaler.CacheState;
-import io.waddle.autoscaler.core.scaling.ComputeEvaluator;
-import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
-import io.waddle.autoscaler.core.scaling.DatabasePoolScaler;
-import io.waddle.autoscaler.core.scaling.DatabasePoolScaler.PoolState;
-import io.waddle.autoscaler.core.scaling.KindEvaluator;
-import io.waddle.autoscaler.core.scaling.LoadTrend;
-import io.waddle.autoscaler.core.scaling.OscillationRule;
-import io.waddle.autoscaler.core.scaling.PatternSettings;
-import io.waddle.autoscaler.core.scaling.ScalerState;
-import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
-import io.waddle.autoscaler.core.windows.WindowAccumulator;
-import io.waddle.autoscaler.flink.LoadTagger;
 import io.waddle.autoscaler.sim.CacheModel;
 import io.waddle.autoscaler.sim.ComputeModel;
 import io.waddle.autoscaler.sim.DatabaseModel;
@@ -38,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -113,23 +91,7 @@ public final class KindElasticityEngine {
         private final ComputeModel compute =
                 new ComputeModel(COMPUTE, REGION, instances, TARGET_UTILIZATION);
         private final ServiceModel service = model(instances);
-        private final Coordinator coordinator;
-        private final ComputeEvaluator computeEvaluator;
-        private final long sizeMs;
-        private final long slideMs;
-        private final TreeMap<Long, Map<String, WindowAccumulator>> windows = new TreeMap<>();
-        private PlatformState coordination = PlatformState.empty();
-        private ScalerState computeState;
-        private LoadTrend trend;
-        private ScalerState relayState;
-        private PoolState poolState;
-        private CacheState cacheState;
-        private OscillationRule.State damping;
-        private OscillationRule.State kindDamping;
-        private final KindEvaluator kinds;
-        private SpikeWatch spikes = SpikeWatch.empty();
-        private final PatternSettings patterns;
-        private final ComputeScalerConfig computeConfig;
+        private final DirectPipeline pipeline;
         private ElasticityMetrics metrics;
 
         Loop(String autoscaler, int[] knownDemand) {
@@ -145,16 +107,11 @@ public final class KindElasticityEngine {
             conf.set(
                     AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
                     capacityPerInstance * TARGET_UTILIZATION * 4e6 / (1L << 30));
-            this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
             conf.set(AutoscalerOptions.PROVISIONING_DELAY, settings.provisioningDelay());
-            this.patterns = AutoscalerOptions.patterns(conf);
-            this.kinds = new KindEvaluator(patterns.oscillation());
-            this.computeConfig = AutoscalerOptions.computeScaler(conf);
-            this.computeEvaluator =
-                    new ComputeEvaluator(
-                            computeConfig, conf.get(AutoscalerOptions.TREND_WINDOWS), patterns);
-            this.sizeMs = conf.get(AutoscalerOptions.WINDOW_SIZE).toMillis();
-            this.slideMs = conf.get(AutoscalerOptions.WINDOW_SLIDE).toMillis();
+            // Under static-peak and oracle the service under test is not waddle's to scale.
+            boolean waddle = autoscaler.equals("waddle");
+            this.pipeline =
+                    new DirectPipeline(conf, d -> waddle || d.kind() == ServiceKind.COMPUTE);
         }
 
         ElasticityEngine.Run run(Instant start, Instant end) {
@@ -189,7 +146,7 @@ public final class KindElasticityEngine {
                 samples.addAll(compute.samples(now, platform.readyInstances(COMPUTE, REGION)));
                 samples.addAll(
                         service.samples(now, platform.readyInstances(service.service(), REGION)));
-                window(t, samples);
+                samples.forEach(pipeline::add);
                 int ready = platform.ready(service.service(), REGION);
                 demand[i] = service.demand(now);
                 supply[i] = ready;
@@ -208,14 +165,16 @@ public final class KindElasticityEngine {
          * static-peak and oracle the service under test is not waddle's to scale.
          */
         private void decide(Instant t, int i, int steps) {
-            boolean waddle = autoscaler.equals("waddle");
-            for (List<ScalingEvent> round : closedWindows(t)) {
-                coordinate(
-                        waddle
-                                ? round
-                                : round.stream().filter(e -> e.kind().equals("compute")).toList(),
-                        t);
-            }
+            pipeline.advanceTo(
+                    t,
+                    c -> {
+                        platform.scaleTo(c.service(), REGION, c.to(), t);
+                        if (!c.service().equals(COMPUTE)) {
+                            metrics.countScalingAction();
+                        }
+                        // The benchmark's actuator applies at once and reports it.
+                        return ActuationResult.applied(c, t);
+                    });
             if (autoscaler.equals("oracle")) {
                 int ahead = (int) settings.provisioningDelay().dividedBy(settings.step());
                 // Ready in time for every step until a new unit could be: the horizon's peak.
@@ -232,126 +191,9 @@ public final class KindElasticityEngine {
             }
         }
 
-        private void coordinate(List<ScalingEvent> round, Instant t) {
-            if (round.isEmpty()) {
-                return;
-            }
-            Coordinator.RoundResult r =
-                    coordinator.coordinate(coordination, round, round.get(0).decidedAt());
-            coordination = r.next();
-            for (ScalingEvent e : r.ordered()) {
-                if (!e.issuesCommand()) {
-                    continue;
-                }
-                ScalingCommand c = ScalingCommand.of(e);
-                platform.scaleTo(c.service(), REGION, c.to(), t);
-                if (!c.service().equals(COMPUTE)) {
-                    metrics.countScalingAction();
-                }
-                // The benchmark's actuator applies at once and reports it.
-                coordination = Coordinator.applied(coordination, ActuationResult.applied(c, t));
-            }
-        }
-
-        private List<List<ScalingEvent>> closedWindows(Instant t) {
-            List<List<ScalingEvent>> rounds = new ArrayList<>();
-            long now = t.toEpochMilli();
-            while (!windows.isEmpty() && windows.firstKey() <= now) {
-                Map.Entry<Long, Map<String, WindowAccumulator>> w = windows.pollFirstEntry();
-                Instant endAt = Instant.ofEpochMilli(w.getKey());
-                Instant startAt = endAt.minusMillis(sizeMs);
-                List<ScalingEvent> round = new ArrayList<>();
-                for (WindowAccumulator acc : w.getValue().values()) {
-                    round.add(evaluate(acc.result(startAt, endAt)));
-                }
-                rounds.add(round);
-            }
-            return rounds;
-        }
-
-        private ScalingEvent evaluate(WindowedMetrics w) {
-            PolicyRef builtin = PolicyRef.BUILTIN;
-            switch (w.kind()) {
-                case COMPUTE -> {
-                    SpikeWatch.Step spike =
-                            spikes.next(
-                                    LoadTagger.point(
-                                            w,
-                                            null,
-                                            patterns,
-                                            computeConfig.scaleDownStabilization()));
-                    spikes = spike.next();
-                    ComputeEvaluator.Evaluation e =
-                            computeEvaluator.evaluate(
-                                    computeState,
-                                    trend,
-                                    damping,
-                                    w,
-                                    new ComputeEvaluator.Matches(spike.steepest(), null),
-                                    PolicyRef.BUILTIN);
-                    computeState = e.scalerState();
-                    trend = e.trend();
-                    damping = e.oscillation();
-                    return e.event();
-                }
-                case WEBRTC -> {
-                    var e =
-                            kinds.relays(
-                                    relayState,
-                                    kindDamping,
-                                    w,
-                                    WebRtcRelayScaler.Config.defaults(),
-                                    builtin);
-                    relayState = e.state();
-                    kindDamping = e.damping();
-                    return e.event();
-                }
-                case DATABASE -> {
-                    var e =
-                            kinds.pool(
-                                    poolState,
-                                    kindDamping,
-                                    w,
-                                    DatabasePoolScaler.Config.defaults(),
-                                    builtin);
-                    poolState = e.state();
-                    kindDamping = e.damping();
-                    return e.event();
-                }
-                case CACHE -> {
-                    var e =
-                            kinds.cache(
-                                    cacheState,
-                                    kindDamping,
-                                    w,
-                                    CacheScaler.Config.defaults(),
-                                    builtin);
-                    cacheState = e.state();
-                    kindDamping = e.damping();
-                    return e.event();
-                }
-            }
-            throw new IllegalStateException(w.kind().name());
-        }
-
-        private void window(Instant t, List<MetricSample> samples) {
-            long now = t.toEpochMilli();
-            for (MetricSample s : samples) {
-                for (long end = Math.floorDiv(now, slideMs) * slideMs + slideMs;
-                        end <= now + sizeMs;
-                        end += slideMs) {
-                    windows.computeIfAbsent(end, k -> new TreeMap<>())
-                            .computeIfAbsent(s.serviceRegionKey(), k -> new WindowAccumulator())
-                            .add(s);
-                }
-            }
-        }
-
         /** The actuator's inventory at the start. */
         private void observe(String name, ServiceKind k, int capacity, Instant at) {
-            coordination =
-                    Coordinator.applied(
-                            coordination, ActuationResult.observed(name, REGION, k, capacity, at));
+            pipeline.observed(ActuationResult.observed(name, REGION, k, capacity, at));
         }
     }
 

@@ -3,14 +3,19 @@ package io.waddle.autoscaler.config;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.coordination.DependencyGraph;
 import io.waddle.autoscaler.core.coordination.Readiness;
+import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.patterns.PatternHorizons;
+import io.waddle.autoscaler.core.scaling.CacheScaler;
 import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.core.scaling.OscillationRule;
 import io.waddle.autoscaler.core.scaling.PatternSettings;
 import io.waddle.autoscaler.core.scaling.RatePolicy;
 import io.waddle.autoscaler.core.scaling.ScalingRules;
+import io.waddle.autoscaler.core.scaling.ServiceSettings;
 import io.waddle.autoscaler.core.scaling.SpikeRule;
 import io.waddle.autoscaler.core.scaling.Tolerance;
+import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -680,5 +685,19 @@ public final class AutoscalerOptions {
                         .map(RatePolicy::parse)
                         .toList();
         return new ScalingRules(policies, select);
+    }
+
+    /**
+     * Every setting of a service's evaluation when no policy is in force: the job's own ({@link
+     * PolicyRef#BUILTIN}).
+     */
+    public static ServiceSettings serviceSettings(ReadableConfig conf) {
+        return new ServiceSettings(
+                PolicyRef.BUILTIN,
+                computeScaler(conf),
+                patterns(conf),
+                WebRtcRelayScaler.Config.defaults(),
+                DatabasePoolScaler.Config.defaults(),
+                CacheScaler.Config.defaults());
     }
 }

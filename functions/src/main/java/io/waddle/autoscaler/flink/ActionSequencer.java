@@ -1,7 +1,7 @@
 package io.waddle.autoscaler.flink;
 
 import io.waddle.autoscaler.core.model.ActionPoint;
-import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.Decision;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -15,7 +15,7 @@ import org.apache.flink.util.Collector;
  * pattern that counts direction changes among the last N actions. A service idle for the retention
  * starts counting afresh.
  */
-public final class ActionSequencer extends KeyedProcessFunction<String, ScalingEvent, ActionPoint> {
+public final class ActionSequencer extends KeyedProcessFunction<String, Decision, ActionPoint> {
     private static final long serialVersionUID = 1L;
 
     private final Duration idleRetention;
@@ -35,7 +35,7 @@ public final class ActionSequencer extends KeyedProcessFunction<String, ScalingE
     }
 
     @Override
-    public void processElement(ScalingEvent e, Context ctx, Collector<ActionPoint> out)
+    public void processElement(Decision e, Context ctx, Collector<ActionPoint> out)
             throws Exception {
         if (!e.issuesCommand() || e.to() == e.from()) {
             return;

@@ -4,12 +4,14 @@ import io.waddle.autoscaler.core.coordination.Coordinator;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.coordination.PlatformState;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
+import io.waddle.autoscaler.core.model.Decision;
+import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,22 +34,23 @@ import org.apache.flink.util.OutputTag;
  * buffered until the watermark passes the window's end, when every service's decision for it is in;
  * then {@link Coordinator} orders them and the commands leave in phase order, one subtask per
  * platform, so their order holds on the commands topic. Every decision, as it finally stands, goes
- * to {@link #EVENTS}. Actuation results, on the same input, release locks at once.
+ * to {@link #EVENTS}, typed; the events sink writes them as JSON. Actuation results, on the same
+ * input, release locks at once.
  */
 public final class CoordinatorFunction
         extends KeyedProcessFunction<String, CoordinatorInput, ScalingCommand> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<ScalingEvent> EVENTS = new OutputTag<>("scaling-events") {};
+    public static final OutputTag<Decision> EVENTS = new OutputTag<>("scaling-events") {};
 
     /** The reasons for which the coordinator itself holds a decision back. */
-    private static final Set<String> HELD =
-            Set.of(
-                    "LOCKED",
-                    "DUPLICATE_IN_FLIGHT",
-                    "WAITING_FOR_DEPENDENCY",
-                    "GLOBAL_LIMIT",
-                    "DEPENDENTS_NEED_CAPACITY");
+    private static final Set<Reason> HELD =
+            EnumSet.of(
+                    Reason.LOCKED,
+                    Reason.DUPLICATE_IN_FLIGHT,
+                    Reason.WAITING_FOR_DEPENDENCY,
+                    Reason.GLOBAL_LIMIT,
+                    Reason.DEPENDENTS_NEED_CAPACITY);
 
     private final CoordinatorConfig config;
     private final Duration roundTimeout;
@@ -55,7 +58,7 @@ public final class CoordinatorFunction
     private transient Coordinator coordinator;
     private transient MapState<Long, Long> firstArrival;
     private transient ValueState<PlatformState> platform;
-    private transient ListState<ScalingEvent> pending;
+    private transient ListState<Decision> pending;
     private transient Counter suppressed;
     private transient Counter dependencyScaleUps;
     private transient Counter silences;
@@ -78,7 +81,7 @@ public final class CoordinatorFunction
                         .getState(new ValueStateDescriptor<>("platform", PlatformState.class));
         pending =
                 getRuntimeContext()
-                        .getListState(new ListStateDescriptor<>("round", ScalingEvent.class));
+                        .getListState(new ListStateDescriptor<>("round", Decision.class));
         firstArrival =
                 getRuntimeContext()
                         .getMapState(
@@ -96,7 +99,7 @@ public final class CoordinatorFunction
             platform.update(Coordinator.applied(current(), in.result()));
             return;
         }
-        ScalingEvent event = in.decision();
+        Decision event = in.decision();
         pending.add(event);
         // The window's results carry its end minus 1 ms: the round is complete once the
         // watermark passes it; at the latest, the round timeout after its first decision came.
@@ -122,24 +125,24 @@ public final class CoordinatorFunction
                 }
             }
         }
-        List<ScalingEvent> due = new ArrayList<>();
-        List<ScalingEvent> later = new ArrayList<>();
-        for (ScalingEvent e : pending.get()) {
+        List<Decision> due = new ArrayList<>();
+        List<Decision> later = new ArrayList<>();
+        for (Decision e : pending.get()) {
             (e.decidedAt().toEpochMilli() - 1 <= cutoff ? due : later).add(e);
         }
         if (due.isEmpty()) {
             return;
         }
-        for (ScalingEvent e : due) {
+        for (Decision e : due) {
             firstArrival.remove(e.decidedAt().toEpochMilli() - 1);
         }
         // Several windows can come due at once (a watermark jump): each is its own round.
-        due.sort(Comparator.comparing(ScalingEvent::decidedAt));
+        due.sort(Comparator.comparing(Decision::decidedAt));
         PlatformState state = current();
         int i = 0;
         while (i < due.size()) {
             Instant at = due.get(i).decidedAt();
-            List<ScalingEvent> round = new ArrayList<>();
+            List<Decision> round = new ArrayList<>();
             while (i < due.size() && due.get(i).decidedAt().equals(at)) {
                 round.add(due.get(i++));
             }
@@ -155,17 +158,16 @@ public final class CoordinatorFunction
         }
     }
 
-    private void emit(
-            List<ScalingEvent> ordered, OnTimerContext ctx, Collector<ScalingCommand> out) {
-        for (ScalingEvent e : ordered) {
+    private void emit(List<Decision> ordered, OnTimerContext ctx, Collector<ScalingCommand> out) {
+        for (Decision e : ordered) {
             if (e.issuesCommand()) {
                 out.collect(ScalingCommand.of(e));
-                if ("DEPENDENCY_HEADROOM".equals(e.reason())) {
+                if (e.reason() == Reason.DEPENDENCY_HEADROOM) {
                     dependencyScaleUps.inc();
                 }
             } else if (HELD.contains(e.reason())) {
                 suppressed.inc();
-            } else if ("METRICS_SILENT".equals(e.reason())) {
+            } else if (e.reason() == Reason.METRICS_SILENT) {
                 silences.inc();
             }
             ctx.output(EVENTS, e);

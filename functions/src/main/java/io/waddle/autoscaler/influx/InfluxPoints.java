@@ -1,8 +1,8 @@
 package io.waddle.autoscaler.influx;
 
 import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.GaugeStats;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,10 +28,10 @@ public final class InfluxPoints {
 
     private InfluxPoints() {}
 
-    public static InfluxRow of(ScalingEvent e) {
+    public static InfluxRow of(Decision e) {
         Map<String, String> strings = new HashMap<>();
         strings.put("detail", e.detail());
-        strings.put("policy_id", e.policyId());
+        strings.put("policy_id", e.policy().id());
         if (e.commandId() != null) {
             strings.put("command_id", e.commandId());
         }
@@ -41,10 +41,10 @@ public final class InfluxPoints {
                 Map.of(
                         "service", e.service(),
                         "region", e.region(),
-                        "kind", e.kind(),
-                        "outcome", e.outcome(),
-                        "action", e.action(),
-                        "reason", e.reason()),
+                        "kind", e.kind().wireName(),
+                        "outcome", e.outcome().name(),
+                        "action", e.action().wireName(),
+                        "reason", e.reason().name()),
                 Map.of(
                         "from", (long) e.from(),
                         "to", (long) e.to(),

@@ -16,6 +16,7 @@ import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.AlertInput;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
 import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.IngestRecord;
 import io.waddle.autoscaler.core.model.LoadPoint;
 import io.waddle.autoscaler.core.model.MetricSample;
@@ -25,9 +26,10 @@ import io.waddle.autoscaler.core.model.ScalerInput;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
-import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.policy.PolicyUpdate;
 import io.waddle.autoscaler.core.scaling.OscillationRule;
 import io.waddle.autoscaler.core.scaling.PatternSettings;
+import io.waddle.autoscaler.core.scaling.ServiceSettings;
 import io.waddle.autoscaler.flink.ActionSequencer;
 import io.waddle.autoscaler.flink.AlertFunction;
 import io.waddle.autoscaler.flink.CoordinatorFunction;
@@ -35,6 +37,7 @@ import io.waddle.autoscaler.flink.InfluxSink;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
 import io.waddle.autoscaler.flink.LoadTagger;
+import io.waddle.autoscaler.flink.PolicyBookFunction;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.WindowAggregate;
 import io.waddle.autoscaler.flink.WindowResult;
@@ -105,8 +108,8 @@ public final class AutoscalerPipeline {
 
     /** Adds the dataflow to {@code env}. Checks every option first, failing with its name. */
     public void build(StreamExecutionEnvironment env) {
-        ComputeScalerConfig scalerConfig = AutoscalerOptions.computeScaler(conf);
-        PatternSettings patterns = AutoscalerOptions.patterns(conf);
+        ServiceSettings builtin = AutoscalerOptions.serviceSettings(conf);
+        PatternSettings patterns = builtin.patterns();
         CoordinatorConfig coordinatorConfig = AutoscalerOptions.coordinator(conf);
         Duration size = conf.get(WINDOW_SIZE);
         Duration slide = conf.get(WINDOW_SLIDE);
@@ -143,29 +146,30 @@ public final class AutoscalerPipeline {
                         .uid("late-samples")
                         .name("late samples");
 
-        // Policies reach every parallel instance of the decision operator; their stream never holds
-        // event time back: it carries control records, not time. The actuator's results reach the
-        // coordinator with their own time (when they were applied), going idle when none come.
+        // Each policy record is parsed and checked once, by its policy id, and its verdict reported
+        // once; the changes reach every parallel instance of the operators that read the policies.
+        // Their stream never holds event time back: it carries control records, not time. The
+        // actuator's results reach the coordinator with their own time (when they were applied),
+        // going idle when none come.
         DataStream<ActuationResult> results =
                 env.fromSource(sources.actuationResults(), resultWatermarks(), "actuation-results")
                         .uid("actuation-results-source");
-        BroadcastStream<PolicyRecord> policies =
+        SingleOutputStreamOperator<PolicyUpdate> policyUpdates =
                 env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
                         .uid("policies-source")
-                        .broadcast(PolicyScalingFunction.POLICIES);
+                        .keyBy(PolicyRecord::key, Types.STRING)
+                        .process(new PolicyBookFunction(), TypeInformation.of(PolicyUpdate.class))
+                        .uid("policy-book")
+                        .name("policies (parsed and checked)");
+        BroadcastStream<PolicyUpdate> policies =
+                policyUpdates.broadcast(PolicyBookFunction.POLICIES);
 
         // The load patterns (Flink CEP) watch every compute window with the thresholds of the
         // policy in force; their matches reach the scalers before the watermark that passes the
         // window, so the window is decided with them.
         DataStream<LoadPoint> load =
                 windows.connect(policies)
-                        .process(
-                                new LoadTagger(
-                                        patterns,
-                                        conf.get(
-                                                AutoscalerOptions
-                                                        .COMPUTE_SCALE_DOWN_STABILIZATION)),
-                                TypeInformation.of(LoadPoint.class))
+                        .process(new LoadTagger(builtin), TypeInformation.of(LoadPoint.class))
                         .uid("load-points")
                         .name("load points (with policies)");
         KeyedStream<LoadPoint, String> keyedLoad =
@@ -183,7 +187,7 @@ public final class AutoscalerPipeline {
                         .uid("sustained-low-pattern")
                         .name("sustained-low pattern (CEP)");
 
-        SingleOutputStreamOperator<ScalingEvent> decisions =
+        SingleOutputStreamOperator<Decision> decisions =
                 windows.map(ScalerInput::of, SCALER_INPUT)
                         .uid("windows-to-scalers")
                         .name("windows")
@@ -196,18 +200,18 @@ public final class AutoscalerPipeline {
                         .connect(policies)
                         .process(
                                 new PolicyScalingFunction(
-                                        scalerConfig,
-                                        patterns,
+                                        builtin,
                                         conf.get(TREND_WINDOWS),
                                         conf.get(IDLE_STATE_RETENTION),
-                                        conf.get(AutoscalerOptions.DECISION_TIMEOUT)))
+                                        conf.get(AutoscalerOptions.DECISION_TIMEOUT)),
+                                TypeInformation.of(Decision.class))
                         .uid("compute-scaler")
                         .name("scalers (with policies)");
 
         // Oscillation (Flink CEP) on the decisions: each service's actions, numbered.
         KeyedStream<ActionPoint, String> actions =
                 decisions
-                        .keyBy(ScalingEvent::serviceRegionKey, Types.STRING)
+                        .keyBy(Decision::serviceRegionKey, Types.STRING)
                         .process(
                                 new ActionSequencer(conf.get(IDLE_STATE_RETENTION)),
                                 TypeInformation.of(ActionPoint.class))
@@ -263,8 +267,14 @@ public final class AutoscalerPipeline {
                         .name("coordinator (dependencies, regions, locks)");
 
         deduplicated.sinkTo(sinks.commands()).uid("commands-sink").name("commands");
-        DataStream<ScalingEvent> events = deduplicated.getSideOutput(CoordinatorFunction.EVENTS);
-        events.sinkTo(sinks.events()).uid("events-sink").name("events");
+        // Decisions stay typed to here; the events topic gets them as JSON records.
+        DataStream<Decision> events = deduplicated.getSideOutput(CoordinatorFunction.EVENTS);
+        events.map(ScalingEvent::of, TypeInformation.of(ScalingEvent.class))
+                .uid("events-to-records")
+                .name("event records")
+                .sinkTo(sinks.events())
+                .uid("events-sink")
+                .name("events");
 
         // Alerts: oscillation, scaling failures (from the results), metrics gone silent.
         DataStream<Alert> alerts =
@@ -309,8 +319,8 @@ public final class AutoscalerPipeline {
                     .uid("events-influx-sink")
                     .name("to InfluxDB (best effort)");
         }
-        decisions
-                .getSideOutput(PolicyScalingFunction.POLICY_EVENTS)
+        policyUpdates
+                .getSideOutput(PolicyBookFunction.POLICY_EVENTS)
                 .sinkTo(sinks.policyEvents())
                 .uid("policy-events-sink")
                 .name("policy events");

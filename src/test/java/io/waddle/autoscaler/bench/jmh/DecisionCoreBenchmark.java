@@ -1,28 +1,28 @@
 package io.waddle.autoscaler.bench.jmh;
 
+import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.coordination.Coordinator;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.GaugeStats;
 import io.waddle.autoscaler.core.model.Gauges;
+import io.waddle.autoscaler.core.model.Matches;
 import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingDecision;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.Subject;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
-import io.waddle.autoscaler.core.scaling.ComputeEvaluator;
-import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
-import io.waddle.autoscaler.core.scaling.LoadTrend;
-import io.waddle.autoscaler.core.scaling.OscillationRule;
-import io.waddle.autoscaler.core.scaling.PatternSettings;
-import io.waddle.autoscaler.core.scaling.ScalerState;
+import io.waddle.autoscaler.core.scaling.ServiceEvaluator;
+import io.waddle.autoscaler.core.scaling.ServiceSettings;
+import io.waddle.autoscaler.core.scaling.ServiceState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,20 +42,19 @@ import org.openjdk.jmh.annotations.State;
 public class DecisionCoreBenchmark {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
 
-    private ComputeEvaluator evaluator;
+    private ServiceEvaluator evaluator;
+    private ServiceSettings settings;
     private Coordinator coordinator;
     private PlatformState platform;
-    private List<ScalingEvent> platformRound;
+    private List<Decision> platformRound;
     private WindowedMetrics[] windows;
-    private ScalerState state;
-    private LoadTrend trend;
-    private OscillationRule.State damping;
+    private ServiceState state;
     private int next;
 
     @Setup
     public void setUp() {
-        evaluator =
-                new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, PatternSettings.defaults());
+        evaluator = new ServiceEvaluator(8);
+        settings = AutoscalerOptions.serviceSettings(new Configuration());
         coordinator = new Coordinator(CoordinatorConfig.defaults());
         platform = PlatformState.empty();
         windows = new WindowedMetrics[64];
@@ -78,12 +77,11 @@ public class DecisionCoreBenchmark {
                                     new GaugeStats(20, 1000 + 10 * i, 60)));
         }
         state = null;
-        trend = null;
         for (int i = 0; i < 40; i++) {
             evaluateOne();
         }
         // One window of the demo's platform: four kinds in three regions, compute scaling up.
-        List<ScalingEvent> round = new ArrayList<>();
+        List<Decision> round = new ArrayList<>();
         for (String region : List.of("eu-west", "us-east", "ap-south")) {
             round.add(decision("chat-api", region, ServiceKind.COMPUTE, 20, 26));
             round.add(decision("media-relay", region, ServiceKind.WEBRTC, 8, 8));
@@ -93,7 +91,7 @@ public class DecisionCoreBenchmark {
         platformRound = List.copyOf(round);
     }
 
-    private static ScalingEvent decision(
+    private static Decision decision(
             String service, String region, ServiceKind kind, int from, int to) {
         Subject s = new Subject(service, region, kind);
         ScalingDecision d =
@@ -110,10 +108,10 @@ public class DecisionCoreBenchmark {
                                 "cpu",
                                 List.of(),
                                 from);
-        return ScalingEvent.of(d, null, PolicyRef.BUILTIN);
+        return new Decision(d, PolicyRef.BUILTIN, null);
     }
 
-    private ComputeEvaluator.Evaluation evaluateOne() {
+    private ServiceEvaluator.Evaluation evaluateOne() {
         WindowedMetrics w = windows[next % windows.length];
         // Windows advance in event time forever, like a long-running job.
         Instant end = START.plusSeconds(15L * next);
@@ -127,25 +125,21 @@ public class DecisionCoreBenchmark {
                         w.instances(),
                         w.gauges());
         next++;
-        ComputeEvaluator.Evaluation e =
-                evaluator.evaluate(
-                        state, trend, damping, w, ComputeEvaluator.Matches.NONE, PolicyRef.BUILTIN);
-        state = e.scalerState();
-        trend = e.trend();
-        damping = e.oscillation();
+        ServiceEvaluator.Evaluation e = evaluator.evaluate(state, w, Matches.NONE, settings);
+        state = e.next();
         return e;
     }
 
-    /** One window's evaluation: trend, scaler (stabilization, limits), event. */
+    /** One window's evaluation: trend, scaler (stabilization, limits), decision. */
     @Benchmark
-    public ComputeEvaluator.Evaluation evaluate() {
+    public ServiceEvaluator.Evaluation evaluate() {
         return evaluateOne();
     }
 
     /** One evaluation and the coordinator's round after it: the job's whole per-window decision. */
     @Benchmark
     public Coordinator.RoundResult evaluateAndCoordinate() {
-        ScalingEvent e = evaluateOne().event();
+        Decision e = evaluateOne().decision();
         Coordinator.RoundResult r = coordinator.coordinate(platform, List.of(e), e.decidedAt());
         platform = r.next();
         return r;

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waddle.autoscaler.core.model.PolicyMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ class PolicyParserTest {
 
         assertThat(p.version()).isEqualTo(7);
         assertThat(p.appliesTo().isDefault()).isTrue();
-        assertThat(p.mode()).isEqualTo(ScalingPolicy.Mode.ACTIVE);
+        assertThat(p.mode()).isEqualTo(PolicyMode.ACTIVE);
         assertThat(p.tolerance()).isEqualTo(0.10);
         assertThat(p.compute())
                 .isEqualTo(new ScalingPolicy.Compute(2, 100, 70, 80, 0, 80, 30, 300, 0));

@@ -54,8 +54,9 @@ class CacheScalerTest {
 
     @Test
     void scalesUpWhenEvictionsClimbWhileTheHitRateFalls() {
-        CacheScaler.Result before = scaler.decide(nodes(5), window(START, 5, 10, 0.9, 10), START);
-        CacheScaler.Result after =
+        ScalerResult<CacheState> before =
+                scaler.decide(nodes(5), window(START, 5, 10, 0.9, 10), START);
+        ScalerResult<CacheState> after =
                 scaler.decide(
                         before.next(),
                         window(FIFTEEN_SECONDS_LATER, 5, 10, 0.8, 40),
@@ -68,8 +69,9 @@ class CacheScalerTest {
 
     @Test
     void climbingEvictionsWithARisingHitRateAreNoReasonToScale() {
-        CacheScaler.Result before = scaler.decide(nodes(5), window(START, 5, 10, 0.7, 10), START);
-        CacheScaler.Result after =
+        ScalerResult<CacheState> before =
+                scaler.decide(nodes(5), window(START, 5, 10, 0.7, 10), START);
+        ScalerResult<CacheState> after =
                 scaler.decide(
                         before.next(),
                         window(FIFTEEN_SECONDS_LATER, 5, 10, 0.8, 40),
@@ -128,7 +130,7 @@ class CacheScalerTest {
 
     @Test
     void aScaleDownWaitsForTheCooldown() {
-        CacheScaler.Result up = scaler.decide(nodes(4), window(START, 4, 20, 0.9, 0), START);
+        ScalerResult<CacheState> up = scaler.decide(nodes(4), window(START, 4, 20, 0.9, 0), START);
         ScalingDecision tooSoon =
                 scaler.decide(up.next(), window(ONE_MINUTE_LATER, 7, 5, 0.3, 0), ONE_MINUTE_LATER)
                         .decision();
@@ -140,7 +142,7 @@ class CacheScalerTest {
     void moreNodesReportingThanDecidedAreTheCachesSizeOutsideItsCooldown() {
         // Decided 4 long ago; the coordinator grew it to 6, which now report (18 GiB used: 6
         // nodes with headroom).
-        CacheScaler.Result r = scaler.decide(nodes(4), window(START, 6, 18, 0.9, 0), START);
+        ScalerResult<CacheState> r = scaler.decide(nodes(4), window(START, 6, 18, 0.9, 0), START);
 
         assertThat(r.decision().from()).isEqualTo(6);
         assertThat(r.next().nodes()).isEqualTo(6);
@@ -148,9 +150,9 @@ class CacheScalerTest {
 
     @Test
     void nodesStillReportingRightAfterAScaleDownAreNotTakenBack() {
-        CacheScaler.Result down =
+        ScalerResult<CacheState> down =
                 scaler.decide(nodes(10), window(START, 10, 5, 0.3, 0), START); // to 8
-        CacheScaler.Result next =
+        ScalerResult<CacheState> next =
                 scaler.decide(
                         down.next(),
                         window(FIFTEEN_SECONDS_LATER, 10, 5, 0.3, 0),

@@ -168,14 +168,14 @@ class ComputeScalerTest {
         // START      load needs 10 (cpu 70 on 10)
         // +1 min     load needs 5  -> held: 10 was recommended within 300 s
         // +5 min+1s  still needs 5 -> the 10 has left the window: scale down
-        ScalerResult atStart =
+        ScalerResult<ScalerState> atStart =
                 scaler.decide(settledAt(10), WindowBuilder.endingAt(START).cpu(70).build(), START);
-        ScalerResult oneMinute =
+        ScalerResult<ScalerState> oneMinute =
                 scaler.decide(
                         atStart.next(),
                         WindowBuilder.endingAt(ONE_MINUTE_LATER).cpu(35).build(),
                         ONE_MINUTE_LATER);
-        ScalerResult later =
+        ScalerResult<ScalerState> later =
                 scaler.decide(
                         oneMinute.next(),
                         WindowBuilder.endingAt(JUST_OVER_FIVE_MINUTES_LATER).cpu(35).build(),
@@ -190,14 +190,14 @@ class ComputeScalerTest {
     @Test
     void scaleDownGoesNoLowerThanTheHighestRecommendationInTheWindow() {
         // START needs 10, +1 min needs 8, +5 min needs 4: the 8 is still inside the window.
-        ScalerResult a =
+        ScalerResult<ScalerState> a =
                 scaler.decide(settledAt(10), WindowBuilder.endingAt(START).cpu(70).build(), START);
-        ScalerResult b =
+        ScalerResult<ScalerState> b =
                 scaler.decide(
                         a.next(),
                         WindowBuilder.endingAt(ONE_MINUTE_LATER).cpu(56).build(),
                         ONE_MINUTE_LATER);
-        ScalerResult c =
+        ScalerResult<ScalerState> c =
                 scaler.decide(
                         b.next(),
                         WindowBuilder.endingAt(JUST_OVER_FIVE_MINUTES_LATER).cpu(28).build(),
@@ -224,10 +224,10 @@ class ComputeScalerTest {
     @Test
     void cooldownHoldsAScaleDownAfterARecentScaleUp() {
         ComputeScaler noStabilization = new ComputeScaler(withDownStabilization(Duration.ZERO));
-        ScalerResult up =
+        ScalerResult<ScalerState> up =
                 noStabilization.decide(
                         settledAt(10), WindowBuilder.endingAt(START).cpu(91).build(), START);
-        ScalerResult down =
+        ScalerResult<ScalerState> down =
                 noStabilization.decide(
                         up.next(),
                         WindowBuilder.endingAt(ONE_MINUTE_LATER).instances(13).cpu(20).build(),
@@ -240,10 +240,10 @@ class ComputeScalerTest {
     @Test
     void cooldownLetsAScaleDownThroughOnceItHasPassed() {
         ComputeScaler noStabilization = new ComputeScaler(withDownStabilization(Duration.ZERO));
-        ScalerResult up =
+        ScalerResult<ScalerState> up =
                 noStabilization.decide(
                         settledAt(10), WindowBuilder.endingAt(START).cpu(91).build(), START);
-        ScalerResult down =
+        ScalerResult<ScalerState> down =
                 noStabilization.decide(
                         up.next(),
                         WindowBuilder.endingAt(FIVE_MINUTES_LATER).instances(13).cpu(20).build(),
@@ -254,9 +254,9 @@ class ComputeScalerTest {
 
     @Test
     void cooldownNeverDelaysAScaleUp() {
-        ScalerResult up =
+        ScalerResult<ScalerState> up =
                 scaler.decide(settledAt(10), WindowBuilder.endingAt(START).cpu(91).build(), START);
-        ScalerResult upAgain =
+        ScalerResult<ScalerState> upAgain =
                 scaler.decide(
                         up.next(),
                         WindowBuilder.endingAt(ONE_MINUTE_LATER).instances(13).cpu(120).build(),
@@ -269,7 +269,7 @@ class ComputeScalerTest {
     @Test
     void scaleUpIsLimitedToDoublingPerFifteenSeconds() {
         // 10 instances at 280 % want 40; 100 %/15 s allows 20 (more than +4/15 s).
-        ScalerResult first =
+        ScalerResult<ScalerState> first =
                 scaler.decide(settledAt(10), WindowBuilder.endingAt(START).cpu(280).build(), START);
 
         assertThat(first.decision().to()).isEqualTo(20);
@@ -278,15 +278,15 @@ class ComputeScalerTest {
 
     @Test
     void rateLimitCountsWhatWasAddedEarlierInThePeriod() {
-        ScalerResult first =
+        ScalerResult<ScalerState> first =
                 scaler.decide(settledAt(10), WindowBuilder.endingAt(START).cpu(280).build(), START);
         Instant fiveSecondsLater = START.plusSeconds(5);
-        ScalerResult second =
+        ScalerResult<ScalerState> second =
                 scaler.decide(
                         first.next(),
                         WindowBuilder.endingAt(fiveSecondsLater).instances(20).cpu(280).build(),
                         fiveSecondsLater);
-        ScalerResult third =
+        ScalerResult<ScalerState> third =
                 scaler.decide(
                         second.next(),
                         WindowBuilder.endingAt(FIFTEEN_SECONDS_LATER.plusSeconds(1))

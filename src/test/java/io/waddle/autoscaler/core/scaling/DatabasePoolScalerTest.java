@@ -49,9 +49,9 @@ class DatabasePoolScalerTest {
 
     @Test
     void growsWhenTheQueueStaysAboveTargetForThePressureDuration() {
-        DatabasePoolScaler.Result first =
+        ScalerResult<PoolState> first =
                 scaler.decide(pool(100), window(START, 12, 10, 0), 10, START);
-        DatabasePoolScaler.Result sustained =
+        ScalerResult<PoolState> sustained =
                 scaler.decide(
                         first.next(), window(ONE_MINUTE_LATER, 12, 10, 0), 10, ONE_MINUTE_LATER);
 
@@ -62,15 +62,14 @@ class DatabasePoolScalerTest {
 
     @Test
     void shrinksOnlyAfterTheIdleTimeout() {
-        DatabasePoolScaler.Result first =
-                scaler.decide(pool(200), window(START, 0, 5, 0), 10, START);
-        DatabasePoolScaler.Result later =
+        ScalerResult<PoolState> first = scaler.decide(pool(200), window(START, 0, 5, 0), 10, START);
+        ScalerResult<PoolState> later =
                 scaler.decide(
                         first.next(),
                         window(THIRTY_SECONDS_LATER, 0, 5, 0),
                         10,
                         THIRTY_SECONDS_LATER);
-        DatabasePoolScaler.Result afterTimeout =
+        ScalerResult<PoolState> afterTimeout =
                 scaler.decide(
                         later.next(), window(FIVE_MINUTES_LATER, 0, 5, 0), 10, FIVE_MINUTES_LATER);
 
@@ -95,7 +94,7 @@ class DatabasePoolScalerTest {
     void staysWithinThePoolBounds() {
         assertThat(scaler.decide(pool(900), window(START, 1, 10, 0), 500, START).decision().to())
                 .isEqualTo(1000);
-        DatabasePoolScaler.Result idle = scaler.decide(pool(20), window(START, 0, 1, 0), 0, START);
+        ScalerResult<PoolState> idle = scaler.decide(pool(20), window(START, 0, 1, 0), 0, START);
         assertThat(idle.decision().recommended()).isEqualTo(10);
     }
 
@@ -123,7 +122,7 @@ class DatabasePoolScalerTest {
                 new WindowedMetrics(
                         w.service(), w.region(), w.kind(), w.windowStart(), w.windowEnd(), 2, g);
 
-        DatabasePoolScaler.Result r = scaler.decide(pool(120), grown, 18, START);
+        ScalerResult<PoolState> r = scaler.decide(pool(120), grown, 18, START);
 
         assertThat(r.decision().from()).isEqualTo(216);
         assertThat(r.decision().reason()).isEqualTo(Reason.IDLE_TIMEOUT); // 180 needed
@@ -140,7 +139,7 @@ class DatabasePoolScalerTest {
                         w.service(), w.region(), w.kind(), w.windowStart(), w.windowEnd(), 2, g);
         PoolState justShrunk = new PoolState(410, START, null, null);
 
-        DatabasePoolScaler.Result r = scaler.decide(justShrunk, stillOld, 41, ONE_MINUTE_LATER);
+        ScalerResult<PoolState> r = scaler.decide(justShrunk, stillOld, 41, ONE_MINUTE_LATER);
 
         assertThat(r.decision().from()).isEqualTo(410);
         assertThat(r.decision().outcome()).isEqualTo(Outcome.NO_CHANGE);

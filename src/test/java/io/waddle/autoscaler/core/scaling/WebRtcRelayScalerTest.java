@@ -101,7 +101,8 @@ class WebRtcRelayScalerTest {
 
     @Test
     void aScaleDownWaitsForTheCooldownAfterAScaleUp() {
-        ScalerResult up = scaler.decide(settledAt(4), relays(4, 9_000, 1, null, null), START);
+        ScalerResult<ScalerState> up =
+                scaler.decide(settledAt(4), relays(4, 9_000, 1, null, null), START);
         ScalingDecision tooSoon =
                 scaler.decide(up.next(), relays(9, 2_000, 1, null, null), ONE_MINUTE_LATER)
                         .decision();

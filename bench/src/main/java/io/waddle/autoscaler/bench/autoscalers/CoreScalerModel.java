@@ -81,7 +81,7 @@ class CoreScalerModel implements BenchAutoscaler {
                     new ScalerState(
                             o.desired(), null, state.recommendations(), state.scaleEvents());
         }
-        ScalerResult r = scaler.decide(state, lastMetrics, o.now());
+        ScalerResult<ScalerState> r = scaler.decide(state, lastMetrics, o.now());
         state = r.next();
         return r.decision().to();
     }

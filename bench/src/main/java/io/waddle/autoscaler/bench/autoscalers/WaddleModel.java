@@ -2,7 +2,6 @@ package io.waddle.autoscaler.bench.autoscalers;
 
 import io.waddle.autoscaler.bench.loop.BenchSettings;
 import io.waddle.autoscaler.config.AutoscalerOptions;
-import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -61,15 +60,6 @@ public final class WaddleModel {
     }
 
     public static WaddleJobModel create(BenchSettings s, Variant variant) {
-        Configuration conf = jobOptions(s, variant);
-        ComputeScalerConfig config = AutoscalerOptions.computeScaler(conf);
-        return new WaddleJobModel(
-                variant.benchName(),
-                config,
-                AutoscalerOptions.patterns(conf),
-                conf.get(AutoscalerOptions.TREND_WINDOWS),
-                conf.get(AutoscalerOptions.WINDOW_SIZE),
-                conf.get(AutoscalerOptions.WINDOW_SLIDE),
-                AutoscalerOptions.coordinator(conf));
+        return new WaddleJobModel(variant.benchName(), jobOptions(s, variant));
     }
 }

@@ -2,9 +2,9 @@ package io.waddle.autoscaler.core.alerts;
 
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
+import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.PatternMatch;
 import io.waddle.autoscaler.core.model.Reason;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +62,8 @@ public record AlertWatch(
         return next.judgeFailures(r.appliedAt(), calm);
     }
 
-    public Step onEvent(ScalingEvent e, Duration calm) {
-        boolean silent = Reason.METRICS_SILENT.name().equals(e.reason());
+    public Step onEvent(Decision e, Duration calm) {
+        boolean silent = e.reason() == Reason.METRICS_SILENT;
         AlertBook.Update u =
                 AlertBook.observe(
                         firing,
@@ -71,7 +71,7 @@ public record AlertWatch(
                         service,
                         region,
                         silent,
-                        silent ? e.detail() : "metrics arrive again: " + e.action(),
+                        silent ? e.detail() : "metrics arrive again: " + e.action().wireName(),
                         e.decidedAt());
         AlertWatch next = new AlertWatch(u.next(), failures, lastOscillation, service, region);
         return new Step(next, list(u.publish()), next.wakeAt(calm));

@@ -1,5 +1,8 @@
 package io.waddle.autoscaler.core.coordination;
 
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.ServiceRegion;
+import io.waddle.autoscaler.core.model.Subject;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
@@ -37,8 +40,22 @@ public record PlatformState(
     }
 
     /** A service's capacity in a region: instances, relays, pool connections or cache nodes. */
-    public record Capacity(String service, String region, String kind, int capacity, Instant seenAt)
-            implements Serializable {}
+    public record Capacity(
+            String service, String region, ServiceKind kind, int capacity, Instant seenAt)
+            implements Serializable {
+
+        public String key() {
+            return ServiceRegion.key(service, region);
+        }
+
+        public Subject subject() {
+            return new Subject(service, region, kind);
+        }
+
+        public Capacity withCapacity(int n) {
+            return new Capacity(service, region, kind, n, seenAt);
+        }
+    }
 
     /**
      * A command in flight.

@@ -85,6 +85,11 @@ public record ActuationResult(
         return APPLIED.equals(status);
     }
 
+    /** Whether this is the actuator's inventory of a service, not the result of a command. */
+    public boolean isObservation() {
+        return OBSERVED.equals(status);
+    }
+
     /** Whether the service now has {@link #capacity()}: applied or observed. */
     public boolean setsCapacity() {
         return APPLIED.equals(status) || OBSERVED.equals(status);

@@ -6,7 +6,7 @@ import java.io.Serializable;
  * What the alerts operator watches, keyed by service/region: an oscillation match, an actuation
  * result, or an event of the coordinator (exactly one is set).
  */
-public record AlertInput(PatternMatch match, ActuationResult result, ScalingEvent event)
+public record AlertInput(PatternMatch match, ActuationResult result, Decision event)
         implements Serializable {
 
     public AlertInput {
@@ -24,7 +24,7 @@ public record AlertInput(PatternMatch match, ActuationResult result, ScalingEven
         return new AlertInput(null, r, null);
     }
 
-    public static AlertInput of(ScalingEvent e) {
+    public static AlertInput of(Decision e) {
         return new AlertInput(null, null, e);
     }
 

@@ -5,7 +5,7 @@ package io.waddle.autoscaler.core.model;
  * set. One input, not two: the results stream carries no event time, and as one of the channels of
  * the decisions' input it can never hold their event time back.
  */
-public record CoordinatorInput(ScalingEvent decision, ActuationResult result) {
+public record CoordinatorInput(Decision decision, ActuationResult result) {
 
     public CoordinatorInput {
         if ((decision == null) == (result == null)) {
@@ -13,7 +13,7 @@ public record CoordinatorInput(ScalingEvent decision, ActuationResult result) {
         }
     }
 
-    public static CoordinatorInput of(ScalingEvent decision) {
+    public static CoordinatorInput of(Decision decision) {
         return new CoordinatorInput(decision, null);
     }
 

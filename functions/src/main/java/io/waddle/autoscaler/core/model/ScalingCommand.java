@@ -1,8 +1,6 @@
 package io.waddle.autoscaler.core.model;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * An instruction to change a service's capacity in one region, written to the commands topic.
@@ -30,41 +28,27 @@ public record ScalingCommand(
 
     public static final int SCHEMA_VERSION = 1;
 
-    public static ScalingCommand of(ScalingEvent e) {
-        if (!e.issuesCommand()) {
-            throw new IllegalArgumentException("only SCALE decisions become commands: " + e);
+    /** The command {@code d} issues; only a SCALE decision issues one. */
+    public static ScalingCommand of(Decision d) {
+        if (!d.issuesCommand()) {
+            throw new IllegalArgumentException(
+                    "only SCALE decisions become commands: " + d.decision().describe());
         }
         return new ScalingCommand(
                 SCHEMA_VERSION,
-                e.commandId(),
-                e.service(),
-                e.region(),
-                e.kind(),
-                e.action(),
-                e.from(),
-                e.to(),
-                e.reason(),
-                e.detail(),
-                e.decidedAt());
+                d.commandId(),
+                d.service(),
+                d.region(),
+                d.kind().wireName(),
+                d.action().wireName(),
+                d.from(),
+                d.to(),
+                d.reason().name(),
+                d.detail(),
+                d.decidedAt());
     }
 
     public String serviceRegionKey() {
         return ServiceRegion.key(service, region);
-    }
-
-    static String commandId(String service, String region, int from, int to, Instant decidedAt) {
-        return UUID.nameUUIDFromBytes(
-                        ("command|"
-                                        + service
-                                        + "|"
-                                        + region
-                                        + "|"
-                                        + from
-                                        + "|"
-                                        + to
-                                        + "|"
-                                        + decidedAt.toEpochMilli())
-                                .getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

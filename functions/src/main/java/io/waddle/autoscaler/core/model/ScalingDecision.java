@@ -38,7 +38,8 @@ public record ScalingDecision(
         if ((outcome == Outcome.SCALE) != (from != to)) {
             throw new IllegalArgumentException(outcome + " with " + from + "->" + to);
         }
-        if (action != ScalingAction.between(from, to)) {
+        boolean rebalance = action == ScalingAction.REBALANCE && outcome == Outcome.SCALE;
+        if (action != ScalingAction.between(from, to) && !rebalance) {
             throw new IllegalArgumentException(action + " does not match " + from + "->" + to);
         }
     }
@@ -125,6 +126,41 @@ public record ScalingDecision(
                 detail,
                 List.of(),
                 now,
+                observedInstances);
+    }
+
+    /** The same decision with {@code more} appended to its detail. */
+    public ScalingDecision withDetail(String more) {
+        return new ScalingDecision(
+                subject,
+                outcome,
+                action,
+                from,
+                to,
+                recommended,
+                reason,
+                detail + "; " + more,
+                limits,
+                decidedAt,
+                observedInstances);
+    }
+
+    /** The same SCALE decision as a move of capacity between regions (action rebalance). */
+    public ScalingDecision asRebalance() {
+        if (!isScale()) {
+            throw new IllegalArgumentException("only SCALE decisions rebalance: " + describe());
+        }
+        return new ScalingDecision(
+                subject,
+                outcome,
+                ScalingAction.REBALANCE,
+                from,
+                to,
+                recommended,
+                reason,
+                detail,
+                limits,
+                decidedAt,
                 observedInstances);
     }
 

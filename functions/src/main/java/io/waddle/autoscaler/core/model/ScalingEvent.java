@@ -1,9 +1,7 @@
 package io.waddle.autoscaler.core.model;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Every decision, executed or not, with its reason: the audit log written to the events topic.
@@ -42,26 +40,14 @@ public record ScalingEvent(
         limits = List.copyOf(limits);
     }
 
-    public static ScalingEvent of(ScalingDecision d, ObservedWindow observed, PolicyRef policy) {
-        String commandId =
-                d.isScale()
-                        ? ScalingCommand.commandId(
-                                d.subject().service(),
-                                d.subject().region(),
-                                d.from(),
-                                d.to(),
-                                d.decidedAt())
-                        : null;
+    /** The record of {@code d} as the events topic carries it. */
+    public static ScalingEvent of(Decision d) {
         return new ScalingEvent(
                 SCHEMA_VERSION,
-                eventId(
-                        d.subject().service(),
-                        d.subject().region(),
-                        d.decidedAt(),
-                        d.outcome().name()),
-                d.subject().service(),
-                d.subject().region(),
-                d.subject().kind().wireName(),
+                d.eventId(),
+                d.service(),
+                d.region(),
+                d.kind().wireName(),
                 d.outcome().name(),
                 d.action().wireName(),
                 d.from(),
@@ -71,109 +57,19 @@ public record ScalingEvent(
                 d.detail(),
                 d.limits().stream().map(Limit::name).toList(),
                 d.decidedAt(),
-                commandId,
-                policy.id(),
-                policy.version(),
-                policy.mode(),
-                observed);
+                d.commandId(),
+                d.policy().id(),
+                d.policy().version(),
+                d.policy().mode().wireName(),
+                d.observed());
     }
 
-    /** Whether this decision issued a command (its outcome is SCALE). */
+    /** Whether this decision issued a command (a SCALE decision carries its command's id). */
     public boolean issuesCommand() {
-        return Outcome.SCALE.name().equals(outcome);
+        return commandId != null;
     }
 
     public String serviceRegionKey() {
         return ServiceRegion.key(service, region);
-    }
-
-    /** This decision held back by a later stage: no command, the capacity stays at {@code from}. */
-    public ScalingEvent suppressedBy(Reason why, String whyDetail) {
-        return new ScalingEvent(
-                SCHEMA_VERSION,
-                eventId(service, region, decidedAt, Outcome.SUPPRESSED.name()),
-                service,
-                region,
-                kind,
-                Outcome.SUPPRESSED.name(),
-                ScalingAction.NONE.wireName(),
-                from,
-                from,
-                to,
-                why.name(),
-                whyDetail
-                        + "; wanted "
-                        + action
-                        + " "
-                        + from
-                        + "->"
-                        + to
-                        + " "
-                        + reason
-                        + " ("
-                        + detail
-                        + ")",
-                List.of(),
-                decidedAt,
-                null,
-                policyId,
-                policyVersion,
-                policyMode,
-                observed);
-    }
-
-    /** The same event with {@code more} added to its detail, e.g. what it waited for. */
-    public ScalingEvent withDetailSuffix(String more) {
-        return with(action, detail + "; " + more);
-    }
-
-    /** The same SCALE decision, logged and commanded as a move between regions. */
-    public ScalingEvent asRebalance() {
-        if (!issuesCommand()) {
-            throw new IllegalArgumentException("only SCALE decisions rebalance: " + this);
-        }
-        return with(ScalingAction.REBALANCE.wireName(), detail);
-    }
-
-    private ScalingEvent with(String newAction, String newDetail) {
-        return new ScalingEvent(
-                schemaVersion,
-                eventId,
-                service,
-                region,
-                kind,
-                outcome,
-                newAction,
-                from,
-                to,
-                recommended,
-                reason,
-                newDetail,
-                limits,
-                decidedAt,
-                commandId,
-                policyId,
-                policyVersion,
-                policyMode,
-                observed);
-    }
-
-    /** The policy this decision was made under. */
-    public PolicyRef policy() {
-        return new PolicyRef(policyId, policyVersion, policyMode);
-    }
-
-    static String eventId(String service, String region, Instant at, String outcome) {
-        return UUID.nameUUIDFromBytes(
-                        ("event|"
-                                        + service
-                                        + "|"
-                                        + region
-                                        + "|"
-                                        + at.toEpochMilli()
-                                        + "|"
-                                        + outcome)
-                                .getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

@@ -16,6 +16,16 @@ public enum ServiceKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** What a capacity of this kind counts: instances, relays, connections or nodes. */
+    public String unit() {
+        return switch (this) {
+            case COMPUTE -> "instances";
+            case WEBRTC -> "relays";
+            case DATABASE -> "connections";
+            case CACHE -> "nodes";
+        };
+    }
+
     public static Optional<ServiceKind> fromWireName(String name) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(name)).findFirst();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.waddle.autoscaler.core.model.PolicyMode;
 import io.waddle.autoscaler.core.patterns.PatternHorizons;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Behavior;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Cache;
@@ -11,7 +12,6 @@ import io.waddle.autoscaler.core.policy.ScalingPolicy.Compute;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Cost;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Database;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Direction;
-import io.waddle.autoscaler.core.policy.ScalingPolicy.Mode;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Prediction;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Schedule;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Selector;
@@ -111,7 +111,7 @@ public final class PolicyParser implements Serializable {
         }
         long version = o.requiredLong("version", 1, Long.MAX_VALUE);
         Selector selector = selector(o.object("applies_to"));
-        Mode mode = mode(o.text("mode", "active"));
+        PolicyMode mode = mode(o.text("mode", "active"));
         double tolerance = o.number("tolerance", 0.10, 0, 0.99);
         Compute compute = compute(o.object("compute"));
         ScalingPolicy policy =
@@ -159,8 +159,8 @@ public final class PolicyParser implements Serializable {
         return new Selector(service, pattern, region);
     }
 
-    private static Mode mode(String text) throws InvalidPolicyException {
-        for (Mode m : Mode.values()) {
+    private static PolicyMode mode(String text) throws InvalidPolicyException {
+        for (PolicyMode m : PolicyMode.values()) {
             if (m.wireName().equals(text)) {
                 return m;
             }

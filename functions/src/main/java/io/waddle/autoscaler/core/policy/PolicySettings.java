@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.core.policy;
 
+import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Compute;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Direction;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Schedule;
@@ -9,6 +10,7 @@ import io.waddle.autoscaler.core.scaling.DatabasePoolScaler;
 import io.waddle.autoscaler.core.scaling.PatternSettings;
 import io.waddle.autoscaler.core.scaling.RatePolicy;
 import io.waddle.autoscaler.core.scaling.ScalingRules;
+import io.waddle.autoscaler.core.scaling.ServiceSettings;
 import io.waddle.autoscaler.core.scaling.SpikeRule;
 import io.waddle.autoscaler.core.scaling.Tolerance;
 import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
@@ -86,10 +88,36 @@ public final class PolicySettings {
     }
 
     /**
-     * The WebRTC relay scaler's settings. The scale-down stabilization of the policy's behaviour is
-     * the relays' cooldown; the 70 % scale-down margin and the 20 % pressure step are fixed.
+     * Every setting of a service's evaluation under {@code policy} at {@code now}; the job's own
+     * ({@code builtin}) when no policy is in force. What a policy does not set comes from {@code
+     * builtin}.
      */
-    public static WebRtcRelayScaler.Config webrtc(ScalingPolicy policy) {
+    public static ServiceSettings resolve(
+            ScalingPolicy policy, ServiceSettings builtin, Instant now) {
+        if (policy == null) {
+            return builtin;
+        }
+        return new ServiceSettings(
+                ref(policy),
+                compute(policy, now),
+                patterns(policy, builtin.patterns()),
+                webrtc(policy, builtin.webrtc()),
+                database(policy, builtin.database()),
+                cache(policy, builtin.cache()));
+    }
+
+    /** How decisions under {@code policy} name it. */
+    public static PolicyRef ref(ScalingPolicy policy) {
+        return new PolicyRef(policy.policyId(), policy.version(), policy.mode());
+    }
+
+    /**
+     * The WebRTC relay scaler's settings. The scale-down stabilization of the policy's behaviour is
+     * the relays' cooldown; the scale-down margin and the pressure step are the job's ({@code
+     * base}).
+     */
+    public static WebRtcRelayScaler.Config webrtc(
+            ScalingPolicy policy, WebRtcRelayScaler.Config base) {
         ScalingPolicy.WebRtc w = policy.webrtc();
         return new WebRtcRelayScaler.Config(
                 w.minRelays(),
@@ -98,13 +126,17 @@ public final class PolicySettings {
                 w.bandwidthPerRelayBps(),
                 w.maxPacketLoss(),
                 w.maxLatencyMs(),
-                0.7,
-                0.2,
+                base.scaleDownMargin(),
+                base.pressureStep(),
                 Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()));
     }
 
-    /** The connection-pool scaler's settings; pressure must last 60 s, growth steps are 20 %. */
-    public static DatabasePoolScaler.Config database(ScalingPolicy policy) {
+    /**
+     * The connection-pool scaler's settings; how long pressure must last and the growth step are
+     * the job's ({@code base}).
+     */
+    public static DatabasePoolScaler.Config database(
+            ScalingPolicy policy, DatabasePoolScaler.Config base) {
         ScalingPolicy.Database d = policy.database();
         return new DatabasePoolScaler.Config(
                 d.minConnections(),
@@ -114,24 +146,25 @@ public final class PolicySettings {
                 d.targetQueryTimeMs(),
                 d.maxReplicationLagSeconds(),
                 Duration.ofSeconds(d.idleTimeoutSeconds()),
-                Duration.ofSeconds(60),
-                0.2);
+                base.pressureDuration(),
+                base.growthStep());
     }
 
     /**
-     * The cache scaler's settings; the scale-down stabilization of the behaviour is its cooldown.
+     * The cache scaler's settings; the scale-down stabilization of the behaviour is its cooldown,
+     * the hit-rate, eviction and scale-down thresholds are the job's ({@code base}).
      */
-    public static CacheScaler.Config cache(ScalingPolicy policy) {
+    public static CacheScaler.Config cache(ScalingPolicy policy, CacheScaler.Config base) {
         ScalingPolicy.Cache c = policy.cache();
         return new CacheScaler.Config(
                 c.minNodes(),
                 c.maxNodes(),
                 c.memoryPerNodeBytes(),
                 c.headroom(),
-                0.5,
-                0.01,
-                0.8,
-                1.2,
+                base.lowHitRate(),
+                base.lowEvictionRate(),
+                base.scaleDownShare(),
+                base.evictionRise(),
                 Duration.ofSeconds(policy.behavior().scaleDown().stabilizationSeconds()));
     }
 

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.core.policy;
 
+import io.waddle.autoscaler.core.model.PolicyMode;
 import java.io.Serializable;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record ScalingPolicy(
         String policyId,
         long version,
         Selector appliesTo,
-        Mode mode,
+        PolicyMode mode,
         double tolerance,
         Compute compute,
         WebRtc webrtc,
@@ -33,20 +34,6 @@ public record ScalingPolicy(
 
     public ScalingPolicy {
         schedules = List.copyOf(schedules);
-    }
-
-    /** What happens to a decision. */
-    public enum Mode {
-        /** Decisions become commands. */
-        ACTIVE,
-        /** Decisions are logged, never executed: to watch the autoscaler before trusting it. */
-        DRY_RUN,
-        /** Like DRY_RUN; the forecasts (prediction issue) are logged too. */
-        FORECAST_ONLY;
-
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.Locale;
  *       scale-up threshold is not right above the new size.
  * </ul>
  */
-public final class CacheScaler {
+public final class CacheScaler implements Scaler<CacheScaler.CacheState> {
     private final Config config;
 
     public record Config(
@@ -41,7 +41,8 @@ public final class CacheScaler {
             double lowEvictionRate,
             double scaleDownShare,
             double evictionRise,
-            Duration cooldown) {
+            Duration cooldown)
+            implements java.io.Serializable {
 
         public Config {
             if (minNodes < 0 || maxNodes < Math.max(1, minNodes) || !(memoryPerNodeBytes > 0)) {
@@ -83,13 +84,17 @@ public final class CacheScaler {
         }
     }
 
-    public record Result(ScalingDecision decision, CacheState next) {}
-
     public CacheScaler(Config config) {
         this.config = config;
     }
 
-    public Result decide(CacheState state, WindowedMetrics w, Instant now) {
+    @Override
+    public CacheState initial() {
+        return CacheState.initial();
+    }
+
+    @Override
+    public ScalerResult<CacheState> decide(CacheState state, WindowedMetrics w, Instant now) {
         Subject subject = new Subject(w.service(), w.region(), w.kind());
         int current =
                 state.nodes() > 0 ? state.nodes() : Math.max(config.minNodes(), w.instances());
@@ -174,7 +179,7 @@ public final class CacheScaler {
             if (offered < current) {
                 if (state.lastScaleAt() != null
                         && now.isBefore(state.lastScaleAt().plus(config.cooldown()))) {
-                    return new Result(
+                    return new ScalerResult<>(
                             ScalingDecision.suppressed(
                                     subject,
                                     now,
@@ -190,12 +195,12 @@ public final class CacheScaler {
             }
         }
         if (desired == current) {
-            return new Result(
+            return new ScalerResult<>(
                     ScalingDecision.noChange(
                             subject, now, current, current, reason, detail, w.instances()),
                     new CacheState(current, state.lastScaleAt(), evictions, hit));
         }
-        return new Result(
+        return new ScalerResult<>(
                 ScalingDecision.scaleTo(
                         subject,
                         now,

@@ -1,100 +1,62 @@
 package io.waddle.autoscaler.core.scaling;
 
 import io.waddle.autoscaler.core.model.Gauges;
+import io.waddle.autoscaler.core.model.Matches;
 import io.waddle.autoscaler.core.model.ObservedWindow;
 import io.waddle.autoscaler.core.model.PatternMatch;
-import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingDecision;
-import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import java.util.List;
 
 /**
- * One evaluation of a compute service as the job makes it at each window: the load trend is
- * updated, the scaler decides (with the service's oscillation damping applied), a spike the CEP
- * pattern matched on this window turns the decision into an emergency scale-up when that asks for
- * more, and the decision becomes an event carrying what it saw and the policy it was made under.
- * Plain Java: the Flink function and the benchmark's engine both call it.
+ * The compute part of {@link ServiceEvaluator}: the load trend is updated, the scaler decides (with
+ * the service's oscillation damping applied), and a spike the CEP pattern matched on this window
+ * turns the decision into an emergency scale-up when that asks for more. A sustained-low match
+ * annotates the decision. Under a dry run the scaler keeps tracking the capacity that really
+ * reports.
  */
-public final class ComputeEvaluator {
-    private final ComputeScalerConfig config;
-    private final ComputeScaler scaler;
+final class ComputeEvaluator {
     private final int trendWindows;
-    private final PatternSettings patterns;
-    private final OscillationRule oscillation;
-    private final SpikeRule spikes;
 
-    /** The state to keep after an evaluation, and its event. */
-    public record Evaluation(
-            ScalingEvent event,
-            ScalerState scalerState,
-            LoadTrend trend,
-            OscillationRule.State oscillation) {}
-
-    /** What the patterns matched on the window being evaluated; each may be null. */
-    public record Matches(PatternMatch spike, PatternMatch sustainedLow) {
-        public static final Matches NONE = new Matches(null, null);
-    }
-
-    public ComputeEvaluator(
-            ComputeScalerConfig config, int trendWindows, PatternSettings patterns) {
-        this.config = config;
-        this.scaler = new ComputeScaler(config);
+    ComputeEvaluator(int trendWindows) {
         this.trendWindows = trendWindows;
-        this.patterns = patterns;
-        this.oscillation = new OscillationRule(patterns.oscillation());
-        this.spikes = new SpikeRule(patterns.spike());
     }
 
-    /**
-     * @param scalerState the scaler's state before, or null at first sight
-     * @param trend the load trend before, or null at first sight
-     * @param damping the oscillation rule's state before, or null at first sight
-     * @param policy the policy in force; in dry-run and forecast-only modes a SCALE decision is
-     *     logged as SUPPRESSED and the scaler keeps tracking the capacity that really reports
-     */
-    public Evaluation evaluate(
-            ScalerState scalerState,
-            LoadTrend trend,
-            OscillationRule.State damping,
-            WindowedMetrics window,
-            Matches matches,
-            PolicyRef policy) {
+    ServiceEvaluator.Evaluation evaluate(
+            ServiceState st, WindowedMetrics window, Matches matches, ServiceSettings s) {
+        ComputeScalerConfig config = s.compute();
+        PatternSettings patterns = s.patterns();
         LoadTrend nextTrend =
-                (trend != null ? trend : LoadTrend.empty())
+                (st.trend() != null ? st.trend() : LoadTrend.empty())
                         .add(
                                 window.windowEnd(),
                                 window.total(Gauges.REQUESTS_PER_SECOND),
                                 trendWindows);
-        ScalerState before = scalerState != null ? scalerState : ScalerState.initial();
-        OscillationRule.State calm = Damping.orCalm(damping);
-        Reason withheld = policy.withheldBy();
-        if (withheld != null) {
+        ScalerState before = st.scaler() != null ? st.scaler() : ScalerState.initial();
+        double damping = Damping.orCalm(st.damping()).factor();
+        boolean withheldByPolicy = s.policy().withheldBy() != null;
+        if (withheldByPolicy) {
             before = before.observing(window.instances());
         }
-        ComputeScaler damped =
-                calm.factor() > 1.0
-                        ? new ComputeScaler(OscillationRule.damp(config, calm.factor()))
-                        : scaler;
-        ScalerResult r = damped.decide(before, window, window.windowEnd());
+        ComputeScaler scaler =
+                new ComputeScaler(damping > 1.0 ? OscillationRule.damp(config, damping) : config);
+        ScalerResult<ScalerState> r = scaler.decide(before, window, window.windowEnd());
         ScalingDecision decision = r.decision();
         ScalerState next = r.next();
         if (matches.spike() != null && patterns.spikeEnabled()) {
-            ScalerResult emergency = emergency(decision, before, next, window, matches.spike());
+            ScalerResult<ScalerState> emergency =
+                    emergency(config, patterns, decision, before, next, window, matches.spike());
             decision = emergency.decision();
             next = emergency.next();
         }
         if (matches.sustainedLow() != null) {
-            decision = Damping.withDetail(decision, lowNote(decision, matches.sustainedLow()));
+            decision = decision.withDetail(lowNote(decision, matches.sustainedLow()));
         }
-        Damping.Observed observed = Damping.observe(oscillation, calm, decision);
-        decision = observed.decision();
-        ScalingEvent event =
-                ScalingEvent.of(
-                        decision, ObservedWindow.of(window, nextTrend.slopePerSecond()), policy);
-        if (withheld != null && event.issuesCommand()) {
-            event = policy.withhold(event);
+        ServiceEvaluator.Finished f =
+                ServiceEvaluator.finish(
+                        decision, st, s, ObservedWindow.of(window, nextTrend.slopePerSecond()));
+        if (f.withheld()) {
             next =
                     new ScalerState(
                             before.targetInstances(),
@@ -102,7 +64,8 @@ public final class ComputeEvaluator {
                             next.recommendations(),
                             before.scaleEvents());
         }
-        return new Evaluation(event, next, nextTrend, observed.next());
+        return new ServiceEvaluator.Evaluation(
+                f.decision(), f.next().withScaler(next).withTrend(nextTrend));
     }
 
     /**
@@ -111,7 +74,9 @@ public final class ComputeEvaluator {
      * emergency limit and the max. The emergency target is also recorded as a recommendation, so
      * that the scale-down stabilization keeps it for its window.
      */
-    private ScalerResult emergency(
+    private static ScalerResult<ScalerState> emergency(
+            ComputeScalerConfig config,
+            PatternSettings patterns,
             ScalingDecision decision,
             ScalerState before,
             ScalerState next,
@@ -125,12 +90,13 @@ public final class ComputeEvaluator {
                         ? w.mean(Gauges.CPU) / config.targetCpuPercent()
                         : Double.NaN;
         SpikeRule.Emergency e =
-                spikes.size(
-                        spike,
-                        Math.max(1, current),
-                        cpuRatio,
-                        patterns.provisioningDelay(),
-                        config.maxInstances());
+                new SpikeRule(patterns.spike())
+                        .size(
+                                spike,
+                                Math.max(1, current),
+                                cpuRatio,
+                                patterns.provisioningDelay(),
+                                config.maxInstances());
         if (current <= 0 || e.target() <= Math.max(decision.to(), current)) {
             String why =
                     current <= 0
@@ -144,8 +110,8 @@ public final class ComputeEvaluator {
                                             : "this decision already covers it ("
                                                     + e.target()
                                                     + " wanted)";
-            return new ScalerResult(
-                    Damping.withDetail(decision, "spike " + m.detail() + ": " + why), next);
+            return new ScalerResult<>(
+                    decision.withDetail("spike " + m.detail() + ": " + why), next);
         }
         ScalingDecision up =
                 ScalingDecision.scaleTo(
@@ -170,7 +136,7 @@ public final class ComputeEvaluator {
                                         .recommendations(),
                                 before.scaleEvents())
                         .scaled(decision.decidedAt(), current, e.target());
-        return new ScalerResult(up, kept);
+        return new ScalerResult<>(up, kept);
     }
 
     private static String lowNote(ScalingDecision d, PatternMatch low) {

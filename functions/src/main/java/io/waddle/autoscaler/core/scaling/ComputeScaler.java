@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The compute scaler: Kubernetes HPA v2 semantics on windowed metrics, plus a scale-down cooldown.
  * Plain Java, time is an input; the Flink function around it only loads and stores the state.
  */
-public final class ComputeScaler {
+public final class ComputeScaler implements Scaler<ScalerState> {
     private final ComputeScalerConfig config;
     private final ReplicaCalculator calculator;
 
@@ -46,7 +46,14 @@ public final class ComputeScaler {
      *   <li>Rate limits and bounds cut the step.
      * </ol>
      */
-    public ScalerResult decide(ScalerState state, WindowedMetrics window, Instant now) {
+    @Override
+    public ScalerState initial() {
+        return ScalerState.initial();
+    }
+
+    @Override
+    public ScalerResult<ScalerState> decide(
+            ScalerState state, WindowedMetrics window, Instant now) {
         Subject subject = new Subject(window.service(), window.region(), window.kind());
         int observed = window.instances();
         int current = state.hasTarget() ? state.targetInstances() : observed;
@@ -58,7 +65,7 @@ public final class ComputeScaler {
         }
         Optional<MetricProposal> driver = strongestProposal(window, current);
         if (driver.isEmpty()) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.noChange(
                             subject,
                             now,
@@ -75,7 +82,7 @@ public final class ComputeScaler {
         ScalerState recorded = known.recommend(now, recommended, config.historyRetention());
 
         if (stabilized == current) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     hold(subject, now, current, recommended, proposal, observed), recorded);
         }
         if (stabilized > current) {
@@ -179,7 +186,7 @@ public final class ComputeScaler {
                 observed);
     }
 
-    private ScalerResult scaleUp(
+    private ScalerResult<ScalerState> scaleUp(
             Subject subject,
             ScalerState state,
             int current,
@@ -188,7 +195,7 @@ public final class ComputeScaler {
             int observed,
             Instant now) {
         if (current >= config.maxInstances()) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.suppressed(
                             subject,
                             now,
@@ -202,7 +209,7 @@ public final class ComputeScaler {
         int rateLimit = config.scaleUp().scaleUpLimit(current, state.scaleEvents(), now);
         int allowed = Math.min(rateLimit, config.maxInstances());
         if (allowed <= current) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.suppressed(
                             subject,
                             now,
@@ -224,7 +231,7 @@ public final class ComputeScaler {
         return scaled(subject, state, current, target, proposal, limits, observed, now);
     }
 
-    private ScalerResult scaleDown(
+    private ScalerResult<ScalerState> scaleDown(
             Subject subject,
             ScalerState state,
             int current,
@@ -233,7 +240,7 @@ public final class ComputeScaler {
             int observed,
             Instant now) {
         if (current <= config.minInstances()) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.noChange(
                             subject,
                             now,
@@ -246,7 +253,7 @@ public final class ComputeScaler {
         }
         Instant lastScale = state.lastScaleAt();
         if (lastScale != null && now.isBefore(lastScale.plus(config.cooldown()))) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.suppressed(
                             subject,
                             now,
@@ -265,7 +272,7 @@ public final class ComputeScaler {
         int rateLimit = config.scaleDown().scaleDownLimit(current, state.scaleEvents(), now);
         int allowed = Math.max(rateLimit, config.minInstances());
         if (allowed >= current) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.suppressed(
                             subject,
                             now,
@@ -287,7 +294,7 @@ public final class ComputeScaler {
         return scaled(subject, state, current, target, proposal, limits, observed, now);
     }
 
-    private ScalerResult scaled(
+    private ScalerResult<ScalerState> scaled(
             Subject subject,
             ScalerState state,
             int current,
@@ -303,7 +310,7 @@ public final class ComputeScaler {
                             + target
                             + (limits.isEmpty() ? " by stabilization" : " by " + limits);
         }
-        return new ScalerResult(
+        return new ScalerResult<>(
                 ScalingDecision.scaleTo(
                         subject,
                         now,
@@ -318,12 +325,12 @@ public final class ComputeScaler {
     }
 
     /** HPA's TooFewReplicas / TooManyReplicas: bounds win over metrics and over every rule. */
-    private ScalerResult toBounds(
+    private ScalerResult<ScalerState> toBounds(
             Subject subject, ScalerState state, int current, int observed, Instant now) {
         boolean below = current < config.minInstances();
         int target = below ? config.minInstances() : config.maxInstances();
         String detail = current + " instances is " + (below ? "below min " : "above max ") + target;
-        return new ScalerResult(
+        return new ScalerResult<>(
                 ScalingDecision.scaleTo(
                         subject,
                         now,

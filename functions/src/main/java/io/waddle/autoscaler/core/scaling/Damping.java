@@ -21,9 +21,9 @@ public final class Damping {
                 rule.observe(before, d.isScale() ? d.action() : null, d.decidedAt());
         ScalingDecision out = d;
         if (osc.matched() || osc.next().factor() != before.factor()) {
-            out = withDetail(d, "oscillation: " + osc.detail());
+            out = d.withDetail("oscillation: " + osc.detail());
         } else if (before.factor() > 1.0) {
-            out = withDetail(d, "damped x" + (int) before.factor());
+            out = d.withDetail("damped x" + (int) before.factor());
         }
         return new Observed(out, osc.next());
     }
@@ -31,21 +31,5 @@ public final class Damping {
     /** The state before a decision: calm at first sight. */
     public static OscillationRule.State orCalm(OscillationRule.State s) {
         return s != null ? s : OscillationRule.State.calm();
-    }
-
-    /** {@code d} with {@code more} appended to its detail. */
-    public static ScalingDecision withDetail(ScalingDecision d, String more) {
-        return new ScalingDecision(
-                d.subject(),
-                d.outcome(),
-                d.action(),
-                d.from(),
-                d.to(),
-                d.recommended(),
-                d.reason(),
-                d.detail() + "; " + more,
-                d.limits(),
-                d.decidedAt(),
-                d.observedInstances());
     }
 }

@@ -29,7 +29,7 @@ import java.util.Locale;
  *       reason.
  * </ul>
  */
-public final class DatabasePoolScaler {
+public final class DatabasePoolScaler implements Scaler<DatabasePoolScaler.PoolState> {
     private final Config config;
 
     public record Config(
@@ -41,7 +41,8 @@ public final class DatabasePoolScaler {
             double maxReplicationLagSeconds,
             Duration idleTimeout,
             Duration pressureDuration,
-            double growthStep) {
+            double growthStep)
+            implements java.io.Serializable {
 
         public Config {
             if (minConnections < 0
@@ -88,8 +89,6 @@ public final class DatabasePoolScaler {
         }
     }
 
-    public record Result(ScalingDecision decision, PoolState next) {}
-
     public DatabasePoolScaler(Config config) {
         this.config = config;
     }
@@ -102,7 +101,13 @@ public final class DatabasePoolScaler {
      * Decides with the compute workers the pool's proxies count ({@code client_instances}, summed
      * over the proxies), or, if they report none, with the pressure and idle rules only.
      */
-    public Result decide(PoolState state, WindowedMetrics w, Instant now) {
+    @Override
+    public PoolState initial() {
+        return PoolState.initial();
+    }
+
+    @Override
+    public ScalerResult<PoolState> decide(PoolState state, WindowedMetrics w, Instant now) {
         int workers =
                 w.gauge(Gauges.CLIENT_INSTANCES).isPresent()
                         ? (int) Math.round(w.total(Gauges.CLIENT_INSTANCES))
@@ -110,7 +115,8 @@ public final class DatabasePoolScaler {
         return decide(state, w, workers, now);
     }
 
-    public Result decide(PoolState state, WindowedMetrics w, int computeWorkers, Instant now) {
+    public ScalerResult<PoolState> decide(
+            PoolState state, WindowedMetrics w, int computeWorkers, Instant now) {
         Subject subject = new Subject(w.service(), w.region(), w.kind());
         // At first sight: the pool size the proxies report, else the connections in use.
         double reported =
@@ -182,7 +188,7 @@ public final class DatabasePoolScaler {
         if (desired > current) {
             double lag = w.max(Gauges.REPLICATION_LAG_S);
             if (!Double.isNaN(lag) && lag > config.maxReplicationLagSeconds()) {
-                return new Result(
+                return new ScalerResult<>(
                         ScalingDecision.suppressed(
                                 subject,
                                 now,
@@ -198,7 +204,7 @@ public final class DatabasePoolScaler {
                                 w.instances()),
                         new PoolState(current, state.lastScaleAt(), pressureSince, null));
             }
-            return new Result(
+            return new ScalerResult<>(
                     ScalingDecision.scaleTo(
                             subject,
                             now,
@@ -214,7 +220,7 @@ public final class DatabasePoolScaler {
         if (desired < current && !sustained) {
             Instant idleSince = state.idleSince() != null ? state.idleSince() : now;
             if (now.isBefore(idleSince.plus(config.idleTimeout()))) {
-                return new Result(
+                return new ScalerResult<>(
                         ScalingDecision.suppressed(
                                 subject,
                                 now,
@@ -225,7 +231,7 @@ public final class DatabasePoolScaler {
                                 w.instances()),
                         new PoolState(current, state.lastScaleAt(), pressureSince, idleSince));
             }
-            return new Result(
+            return new ScalerResult<>(
                     ScalingDecision.scaleTo(
                             subject,
                             now,
@@ -238,7 +244,7 @@ public final class DatabasePoolScaler {
                             w.instances()),
                     new PoolState(desired, now, pressureSince, null));
         }
-        return new Result(
+        return new ScalerResult<>(
                 ScalingDecision.noChange(
                         subject,
                         now,

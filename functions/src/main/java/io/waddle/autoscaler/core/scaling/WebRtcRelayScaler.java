@@ -26,7 +26,7 @@ import java.util.Locale;
  *       (moving calls between relays drops media), and not within the cooldown of the last action.
  * </ul>
  */
-public final class WebRtcRelayScaler {
+public final class WebRtcRelayScaler implements Scaler<ScalerState> {
     private final Config config;
 
     /**
@@ -43,7 +43,8 @@ public final class WebRtcRelayScaler {
             double maxLatencyMs,
             double scaleDownMargin,
             double pressureStep,
-            Duration cooldown) {
+            Duration cooldown)
+            implements java.io.Serializable {
 
         public Config {
             if (minRelays < 0 || maxRelays < Math.max(1, minRelays)) {
@@ -85,11 +86,17 @@ public final class WebRtcRelayScaler {
         this.config = config;
     }
 
-    public ScalerResult decide(ScalerState state, WindowedMetrics w, Instant now) {
+    @Override
+    public ScalerState initial() {
+        return ScalerState.initial();
+    }
+
+    @Override
+    public ScalerResult<ScalerState> decide(ScalerState state, WindowedMetrics w, Instant now) {
         Subject subject = new Subject(w.service(), w.region(), w.kind());
         int current = state.hasTarget() ? state.targetInstances() : w.instances();
         if (w.gauge(Gauges.CONNECTIONS).isEmpty() && w.gauge(Gauges.BANDWIDTH_BPS).isEmpty()) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.noChange(
                             subject,
                             now,
@@ -144,7 +151,7 @@ public final class WebRtcRelayScaler {
         if (needed < current && needed < current * config.scaleDownMargin()) {
             Instant last = known.lastScaleAt();
             if (last != null && now.isBefore(last.plus(config.cooldown()))) {
-                return new ScalerResult(
+                return new ScalerResult<>(
                         ScalingDecision.suppressed(
                                 subject,
                                 now,
@@ -159,7 +166,7 @@ public final class WebRtcRelayScaler {
                     subject, known, current, needed, Reason.RELAYS_ABOVE_NEED, detail, w, now);
         }
         if (raw > config.maxRelays() && current >= config.maxRelays()) {
-            return new ScalerResult(
+            return new ScalerResult<>(
                     ScalingDecision.suppressed(
                             subject,
                             now,
@@ -171,7 +178,7 @@ public final class WebRtcRelayScaler {
                     known);
         }
         Reason hold = needed == current ? Reason.WITHIN_TOLERANCE : Reason.WITHIN_SCALE_DOWN_MARGIN;
-        return new ScalerResult(
+        return new ScalerResult<>(
                 ScalingDecision.noChange(
                         subject, now, current, needed, hold, detail, w.instances()),
                 known);
@@ -189,7 +196,7 @@ public final class WebRtcRelayScaler {
         return null;
     }
 
-    private ScalerResult scaled(
+    private ScalerResult<ScalerState> scaled(
             Subject subject,
             ScalerState state,
             int current,
@@ -199,7 +206,7 @@ public final class WebRtcRelayScaler {
             WindowedMetrics w,
             Instant now) {
         List<Limit> limits = List.of();
-        return new ScalerResult(
+        return new ScalerResult<>(
                 ScalingDecision.scaleTo(
                         subject,
                         now,

@@ -2,28 +2,32 @@ package io.waddle.autoscaler.core.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.GaugeStats;
-import io.waddle.autoscaler.core.model.PolicyRef;
+import io.waddle.autoscaler.core.model.Matches;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** Relays, pools and caches are damped when they flap, as compute is. */
-class KindEvaluatorTest {
+class DampedKindsTest {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
 
     /** Connections swinging every 8 minutes between 9,000 and 3,000; the actions taken. */
     private static List<String> relaysSwinging(PatternSettings patterns) {
-        KindEvaluator e = new KindEvaluator(patterns.oscillation());
-        KindEvaluator.Evaluation<ScalerState> s = null;
+        ServiceEvaluator e = new ServiceEvaluator(8);
+        ServiceSettings settings =
+                AutoscalerOptions.serviceSettings(new Configuration()).withPatterns(patterns);
+        ServiceEvaluator.Evaluation s = null;
         List<String> actions = new ArrayList<>();
         for (int i = 0; i < 4 * 360; i++) {
             Instant end = START.plusSeconds(15L * i);
-            int relays = s == null ? 9 : s.state().targetInstances();
+            int relays = s == null ? 9 : s.next().scaler().targetInstances();
             double connections = (i / 32) % 2 == 0 ? 9_000 : 3_000;
             WindowedMetrics w =
                     new WindowedMetrics(
@@ -36,15 +40,9 @@ class KindEvaluatorTest {
                             Map.of(
                                     "connections",
                                     new GaugeStats(relays, connections, connections / relays)));
-            s =
-                    e.relays(
-                            s == null ? null : s.state(),
-                            s == null ? null : s.damping(),
-                            w,
-                            WebRtcRelayScaler.Config.defaults(),
-                            PolicyRef.BUILTIN);
-            if (s.event().issuesCommand()) {
-                actions.add(s.event().action() + " " + s.event().detail());
+            s = e.evaluate(s == null ? null : s.next(), w, Matches.NONE, settings);
+            if (s.decision().issuesCommand()) {
+                actions.add(s.decision().action().wireName() + " " + s.decision().detail());
             }
         }
         return actions;

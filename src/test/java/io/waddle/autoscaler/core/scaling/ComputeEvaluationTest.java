@@ -2,18 +2,41 @@ package io.waddle.autoscaler.core.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.model.Matches;
+import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.PatternMatch;
-import io.waddle.autoscaler.core.model.PolicyRef;
+import io.waddle.autoscaler.core.model.Reason;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
-/** The compute evaluation with what the patterns add: emergency scale-ups and damping. */
-class ComputeEvaluatorTest {
+/**
+ * The compute part of the service evaluation, with what the patterns add: emergency scale-ups and
+ * damping.
+ */
+class ComputeEvaluationTest {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
+
+    /** The evaluation of a compute service under {@code config} and {@code patterns}. */
+    private record Eval(ServiceEvaluator evaluator, ServiceSettings settings) {
+        Eval(ComputeScalerConfig config, PatternSettings patterns) {
+            this(
+                    new ServiceEvaluator(8),
+                    AutoscalerOptions.serviceSettings(new Configuration())
+                            .withCompute(config)
+                            .withPatterns(patterns));
+        }
+
+        ServiceEvaluator.Evaluation evaluate(ServiceState s, WindowedMetrics w, Matches m) {
+            return evaluator.evaluate(s, w, m, settings);
+        }
+    }
 
     private static PatternMatch spike(double from, double to, int seconds, Instant at) {
         return new PatternMatch(
@@ -46,52 +69,43 @@ class ComputeEvaluatorTest {
     }
 
     /** Ten instances settled at 70 % CPU until {@code at}. */
-    private static ComputeEvaluator.Evaluation settled(ComputeEvaluator e, Instant at) {
+    private static ServiceEvaluator.Evaluation settled(Eval e, Instant at) {
         return e.evaluate(
-                null,
-                null,
-                null,
-                WindowBuilder.endingAt(at).instances(10).cpu(70).build(),
-                ComputeEvaluator.Matches.NONE,
-                PolicyRef.BUILTIN);
+                null, WindowBuilder.endingAt(at).instances(10).cpu(70).build(), Matches.NONE);
     }
 
-    private static ComputeEvaluator.Evaluation next(
-            ComputeEvaluator e,
-            ComputeEvaluator.Evaluation before,
+    private static ServiceEvaluator.Evaluation next(
+            Eval e,
+            ServiceEvaluator.Evaluation before,
             double cpu,
             Instant at,
             PatternMatch spike) {
         return e.evaluate(
-                before.scalerState(),
-                before.trend(),
-                before.oscillation(),
+                before.next(),
                 WindowBuilder.endingAt(at).instances(10).cpu(cpu).build(),
-                new ComputeEvaluator.Matches(spike, null),
-                PolicyRef.BUILTIN);
+                new Matches(spike, null));
     }
 
     @Test
     void aSpikeScalesForTheLoadExpectedWhenNewCapacityServes() {
-        ComputeEvaluator e =
-                new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, PatternSettings.defaults());
+        Eval e = new Eval(ComputeScalerConfig.defaults(), PatternSettings.defaults());
         Instant now = START.plusSeconds(60);
-        ComputeEvaluator.Evaluation before = settled(e, START);
+        ServiceEvaluator.Evaluation before = settled(e, START);
 
-        ComputeEvaluator.Evaluation r = next(e, before, 90, now, spike(100, 160, 60, now));
+        ServiceEvaluator.Evaluation r = next(e, before, 90, now, spike(100, 160, 60, now));
 
         // Normal: ceil(10 x 90/70) = 13. The rate grew by 60 req/s in 60 s; at that pace it is
         // 220 req/s when the 60 s of provisioning have passed: ceil(10 x 90/70 x 220/160) = 18.
-        assertThat(r.event().reason()).isEqualTo("SPIKE_EMERGENCY");
-        assertThat(r.event().from()).isEqualTo(10);
-        assertThat(r.event().to()).isEqualTo(18);
-        assertThat(r.event().detail())
+        assertThat(r.decision().reason()).isEqualTo(Reason.SPIKE_EMERGENCY);
+        assertThat(r.decision().from()).isEqualTo(10);
+        assertThat(r.decision().to()).isEqualTo(18);
+        assertThat(r.decision().detail())
                 .contains("request rate 100 -> 160 req/s in 60 s (+60 %)")
                 .contains("220 req/s expected when new capacity serves in 60 s -> 18 instances")
                 .contains("bypasses cooldown and stabilization");
-        assertThat(r.scalerState().targetInstances()).isEqualTo(18);
-        assertThat(r.scalerState().lastScaleAt()).isEqualTo(now);
-        assertThat(r.scalerState().recommendations())
+        assertThat(r.next().scaler().targetInstances()).isEqualTo(18);
+        assertThat(r.next().scaler().lastScaleAt()).isEqualTo(now);
+        assertThat(r.next().scaler().recommendations())
                 .extracting(Recommendation::instances)
                 .contains(18);
     }
@@ -100,92 +114,79 @@ class ComputeEvaluatorTest {
     void theEmergencyKeepsItsOwnRateLimitAndTheMax() {
         Instant now = START.plusSeconds(60);
         PatternMatch tenfold = spike(100, 1000, 60, now);
-        ComputeEvaluator wide =
-                new ComputeEvaluator(
-                        withBounds(2, 100, Duration.ZERO), 8, PatternSettings.defaults());
-        ComputeEvaluator narrow =
-                new ComputeEvaluator(
-                        withBounds(2, 30, Duration.ZERO), 8, PatternSettings.defaults());
+        Eval wide = new Eval(withBounds(2, 100, Duration.ZERO), PatternSettings.defaults());
+        Eval narrow = new Eval(withBounds(2, 30, Duration.ZERO), PatternSettings.defaults());
 
         // CPU at 300 %: ceil(10 x 300/70 x 1.9) = 82 wanted.
-        ComputeEvaluator.Evaluation limited = next(wide, settled(wide, START), 300, now, tenfold);
-        ComputeEvaluator.Evaluation capped =
+        ServiceEvaluator.Evaluation limited = next(wide, settled(wide, START), 300, now, tenfold);
+        ServiceEvaluator.Evaluation capped =
                 next(narrow, settled(narrow, START), 300, now, tenfold);
 
-        assertThat(limited.event().to()).isEqualTo(40);
-        assertThat(limited.event().detail()).contains("(emergency limit 4x)");
-        assertThat(capped.event().to()).isEqualTo(30);
-        assertThat(capped.event().detail()).contains("(max 30)");
+        assertThat(limited.decision().to()).isEqualTo(40);
+        assertThat(limited.decision().detail()).contains("(emergency limit 4x)");
+        assertThat(capped.decision().to()).isEqualTo(30);
+        assertThat(capped.decision().detail()).contains("(max 30)");
     }
 
     @Test
     void aSpikeAtTheMaxChangesNothingAndSaysWhy() {
-        ComputeEvaluator e =
-                new ComputeEvaluator(
-                        withBounds(2, 10, Duration.ZERO), 8, PatternSettings.defaults());
+        Eval e = new Eval(withBounds(2, 10, Duration.ZERO), PatternSettings.defaults());
         Instant now = START.plusSeconds(60);
 
         // Ten instances, the max, at 90 % CPU: the spike wants 18.
-        ComputeEvaluator.Evaluation r =
+        ServiceEvaluator.Evaluation r =
                 next(e, settled(e, START), 90, now, spike(100, 160, 60, now));
 
-        assertThat(r.event().outcome()).isNotEqualTo("SCALE");
-        assertThat(r.event().to()).isEqualTo(10);
-        assertThat(r.event().detail()).contains("already at 10, the most it may have");
+        assertThat(r.decision().outcome()).isNotEqualTo(Outcome.SCALE);
+        assertThat(r.decision().to()).isEqualTo(10);
+        assertThat(r.decision().detail()).contains("already at 10, the most it may have");
     }
 
     @Test
     void aSpikeTheCapacityHasHeadroomForNeedsNoEmergency() {
-        ComputeEvaluator e =
-                new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, PatternSettings.defaults());
+        Eval e = new Eval(ComputeScalerConfig.defaults(), PatternSettings.defaults());
         Instant now = START.plusSeconds(60);
 
         // At 30 % CPU the expected 220 req/s need ceil(10 x 30/70 x 1.375) = 6 instances.
-        ComputeEvaluator.Evaluation r =
+        ServiceEvaluator.Evaluation r =
                 next(e, settled(e, START), 30, now, spike(100, 160, 60, now));
 
-        assertThat(r.event().reason()).isNotEqualTo("SPIKE_EMERGENCY");
-        assertThat(r.event().detail())
+        assertThat(r.decision().reason()).isNotEqualTo(Reason.SPIKE_EMERGENCY);
+        assertThat(r.decision().detail())
                 .contains("the capacity has headroom for the load expected (6 needed)");
     }
 
     @Test
     void theEmergencyBypassesTheScaleUpStabilization() {
         // A 5-minute scale-up stabilization holds the normal decision at the earlier 10.
-        ComputeEvaluator e =
-                new ComputeEvaluator(
-                        withBounds(2, 100, Duration.ofMinutes(5)), 8, PatternSettings.defaults());
+        Eval e = new Eval(withBounds(2, 100, Duration.ofMinutes(5)), PatternSettings.defaults());
         Instant now = START.plusSeconds(60);
-        ComputeEvaluator.Evaluation before = settled(e, START);
+        ServiceEvaluator.Evaluation before = settled(e, START);
 
-        ComputeEvaluator.Evaluation held = next(e, before, 90, now, null);
-        ComputeEvaluator.Evaluation emergency = next(e, before, 90, now, spike(100, 160, 60, now));
+        ServiceEvaluator.Evaluation held = next(e, before, 90, now, null);
+        ServiceEvaluator.Evaluation emergency = next(e, before, 90, now, spike(100, 160, 60, now));
 
-        assertThat(held.event().outcome()).isNotEqualTo("SCALE");
-        assertThat(emergency.event().outcome()).isEqualTo("SCALE");
-        assertThat(emergency.event().to()).isEqualTo(18);
+        assertThat(held.decision().outcome()).isNotEqualTo(Outcome.SCALE);
+        assertThat(emergency.decision().outcome()).isEqualTo(Outcome.SCALE);
+        assertThat(emergency.decision().to()).isEqualTo(18);
     }
 
     @Test
     void aSpikeTheDecisionAlreadyCoversOnlyAddsANote() {
-        ComputeEvaluator e =
-                new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, PatternSettings.defaults());
+        Eval e = new Eval(ComputeScalerConfig.defaults(), PatternSettings.defaults());
         Instant now = START.plusSeconds(60);
-        ComputeEvaluator.Evaluation before = settled(e, START);
+        ServiceEvaluator.Evaluation before = settled(e, START);
 
         // +50 % in 600 s projects little growth over 60 s (11 instances); memory asks for 20.
-        ComputeEvaluator.Evaluation r =
+        ServiceEvaluator.Evaluation r =
                 e.evaluate(
-                        before.scalerState(),
-                        before.trend(),
-                        before.oscillation(),
+                        before.next(),
                         WindowBuilder.endingAt(now).instances(10).cpu(70).memory(160).build(),
-                        new ComputeEvaluator.Matches(spike(100, 150, 600, now), null),
-                        PolicyRef.BUILTIN);
+                        new Matches(spike(100, 150, 600, now), null));
 
-        assertThat(r.event().reason()).isEqualTo("MEMORY_ABOVE_TARGET");
-        assertThat(r.event().to()).isEqualTo(20);
-        assertThat(r.event().detail()).contains("this decision already covers it (11 wanted)");
+        assertThat(r.decision().reason()).isEqualTo(Reason.MEMORY_ABOVE_TARGET);
+        assertThat(r.decision().to()).isEqualTo(20);
+        assertThat(r.decision().detail()).contains("this decision already covers it (11 wanted)");
     }
 
     @Test
@@ -193,14 +194,14 @@ class ComputeEvaluatorTest {
         PatternSettings off =
                 PatternSettings.defaults()
                         .withSpike(false, SpikeRule.Config.defaults(), Duration.ofSeconds(60));
-        ComputeEvaluator e = new ComputeEvaluator(ComputeScalerConfig.defaults(), 8, off);
+        Eval e = new Eval(ComputeScalerConfig.defaults(), off);
         Instant now = START.plusSeconds(60);
 
-        ComputeEvaluator.Evaluation r =
+        ServiceEvaluator.Evaluation r =
                 next(e, settled(e, START), 90, now, spike(100, 160, 60, now));
 
-        assertThat(r.event().reason()).isEqualTo("CPU_ABOVE_TARGET");
-        assertThat(r.event().to()).isEqualTo(13);
+        assertThat(r.decision().reason()).isEqualTo(Reason.CPU_ABOVE_TARGET);
+        assertThat(r.decision().to()).isEqualTo(13);
     }
 
     /** CPU that swings each 6 minutes between busy and idle; the actions taken. */
@@ -219,27 +220,24 @@ class ComputeEvaluatorTest {
                         ComputeScalerConfig.defaults().scaleUp(),
                         ComputeScalerConfig.defaults().scaleDown(),
                         0);
-        ComputeEvaluator e = new ComputeEvaluator(fast, 8, patterns);
-        ComputeEvaluator.Evaluation s = null;
+        Eval e = new Eval(fast, patterns);
+        ServiceEvaluator.Evaluation s = null;
         List<String> actions = new ArrayList<>();
         for (int i = 0; i < minutes * 4; i++) {
             Instant at = START.plusSeconds(15L * i);
             boolean busy = (i / 24) % 2 == 0;
-            int instances = s == null ? 10 : s.scalerState().targetInstances();
+            int instances = s == null ? 10 : s.next().scaler().targetInstances();
             double load = busy ? 1000 : 500; // CPU-seconds: 10 instances at 100 % / 50 %
             s =
                     e.evaluate(
-                            s == null ? null : s.scalerState(),
-                            s == null ? null : s.trend(),
-                            s == null ? null : s.oscillation(),
+                            s == null ? null : s.next(),
                             WindowBuilder.endingAt(at)
                                     .instances(instances)
                                     .cpu(load / instances)
                                     .build(),
-                            ComputeEvaluator.Matches.NONE,
-                            PolicyRef.BUILTIN);
-            if (s.event().outcome().equals("SCALE")) {
-                actions.add(s.event().action() + " " + s.event().detail());
+                            Matches.NONE);
+            if (s.decision().outcome() == Outcome.SCALE) {
+                actions.add(s.decision().action().wireName() + " " + s.decision().detail());
             }
         }
         return actions;

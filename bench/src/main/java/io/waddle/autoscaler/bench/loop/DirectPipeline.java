@@ -1,0 +1,123 @@
+package io.waddle.autoscaler.bench.loop;
+
+import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.coordination.Coordinator;
+import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.Decision;
+import io.waddle.autoscaler.core.model.Matches;
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.patterns.LoadPoints;
+import io.waddle.autoscaler.core.patterns.SpikeWatch;
+import io.waddle.autoscaler.core.scaling.ServiceEvaluator;
+import io.waddle.autoscaler.core.scaling.ServiceSettings;
+import io.waddle.autoscaler.core.scaling.ServiceState;
+import io.waddle.autoscaler.core.windows.SlidingWindows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * The Flink job's decision path without Flink, for the benchmark's direct engines: the job's
+ * sliding windows; for each window the spike pattern's plain-Java twin and the one evaluation of a
+ * service ({@link ServiceEvaluator}); each window's decisions one round of the coordinator, whose
+ * commands the caller's actuator applies before the next round, as the job's actuator reports its
+ * results back. Called directly for speed; the {@code --engine flink} run of the real job, and the
+ * agreement tests, hold it to the job's decisions.
+ */
+public final class DirectPipeline {
+    private final ServiceSettings settings;
+    private final ServiceEvaluator evaluator;
+    private final SlidingWindows windows;
+    private final Coordinator coordinator;
+    private final Predicate<Decision> coordinated;
+    private final Map<String, ServiceState> states = new HashMap<>();
+    private final Map<String, SpikeWatch> spikes = new HashMap<>();
+    private PlatformState platform = PlatformState.empty();
+
+    /**
+     * @param conf the job's options
+     * @param coordinated which decisions reach the coordinator (the others are made and dropped: a
+     *     service that another autoscaler scales)
+     */
+    public DirectPipeline(ReadableConfig conf, Predicate<Decision> coordinated) {
+        this.settings = AutoscalerOptions.serviceSettings(conf);
+        this.evaluator = new ServiceEvaluator(conf.get(AutoscalerOptions.TREND_WINDOWS));
+        this.windows =
+                new SlidingWindows(
+                        conf.get(AutoscalerOptions.WINDOW_SIZE),
+                        conf.get(AutoscalerOptions.WINDOW_SLIDE));
+        this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
+        this.coordinated = coordinated;
+    }
+
+    public DirectPipeline(ReadableConfig conf) {
+        this(conf, d -> true);
+    }
+
+    /** A sample, as the metrics topic delivers it. */
+    public void add(MetricSample s) {
+        windows.add(s);
+    }
+
+    /** What the actuator reports without a command: its inventory of a service. */
+    public void observed(ActuationResult inventory) {
+        platform = Coordinator.applied(platform, inventory);
+    }
+
+    /**
+     * Event time reaches {@code now}: every window ending by then is decided, one coordinator round
+     * per window end, and the round's commands are applied by {@code actuator} in order.
+     *
+     * @return every decision as it goes out, rounds in order
+     */
+    public List<Decision> advanceTo(
+            Instant now, Function<ScalingCommand, ActuationResult> actuator) {
+        List<Decision> out = new ArrayList<>();
+        for (List<WindowedMetrics> closed : windows.close(now.minusMillis(1))) {
+            List<Decision> round = new ArrayList<>();
+            for (WindowedMetrics w : closed) {
+                Decision d = evaluate(w);
+                if (coordinated.test(d)) {
+                    round.add(d);
+                }
+            }
+            if (round.isEmpty()) {
+                continue;
+            }
+            Coordinator.RoundResult r =
+                    coordinator.coordinate(platform, round, closed.get(0).windowEnd());
+            platform = r.next();
+            for (Decision d : r.ordered()) {
+                out.add(d);
+                if (d.issuesCommand()) {
+                    platform = Coordinator.applied(platform, actuator.apply(ScalingCommand.of(d)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The spike pattern sees a compute window first, as the CEP operator does in the job. */
+    private Decision evaluate(WindowedMetrics w) {
+        String key = w.serviceRegionKey();
+        Matches matches = Matches.NONE;
+        if (w.kind() == ServiceKind.COMPUTE) {
+            SpikeWatch.Step spike =
+                    spikes.getOrDefault(key, SpikeWatch.empty()).next(LoadPoints.of(w, settings));
+            spikes.put(key, spike.next());
+            matches = new Matches(spike.steepest(), null);
+        }
+        ServiceEvaluator.Evaluation e = evaluator.evaluate(states.get(key), w, matches, settings);
+        states.put(key, e.next());
+        return e.decision();
+    }
+}
