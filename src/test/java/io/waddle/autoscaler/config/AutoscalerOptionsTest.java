@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.policy.PolicyParser;
+import io.waddle.autoscaler.core.policy.PolicySettings;
+import io.waddle.autoscaler.core.policy.ScalingPolicy;
+import io.waddle.autoscaler.core.scaling.CacheScaler;
 import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.DatabasePoolScaler;
+import io.waddle.autoscaler.core.scaling.ServiceSettings;
+import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
@@ -28,19 +37,51 @@ class AutoscalerOptionsTest {
 
     @Test
     void defaultsAreThePlatformDesignNumbers() {
-        assertThat(AutoscalerOptions.computeScaler(new Configuration()))
-                .isEqualTo(ComputeScalerConfig.defaults());
+        Configuration none = new Configuration();
+        ComputeScalerConfig compute = AutoscalerOptions.computeScaler(none);
+        assertThat(compute.targetCpuPercent()).isEqualTo(70);
+        assertThat(compute.targetMemoryPercent()).isEqualTo(80);
+        assertThat(compute.minInstances()).isEqualTo(2);
+        assertThat(compute.maxInstances()).isEqualTo(100);
+        assertThat(compute.scaleDownStabilization()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(compute.cooldown()).isEqualTo(Duration.ofSeconds(300));
+        WebRtcRelayScaler.Config relays = AutoscalerOptions.webrtc(none);
+        assertThat(relays.scaleDownMargin()).isEqualTo(0.7);
+        assertThat(relays.pressureStep()).isEqualTo(0.2);
+        DatabasePoolScaler.Config pool = AutoscalerOptions.database(none);
+        assertThat(pool.connectionsPerWorker()).isEqualTo(10);
+        assertThat(pool.pressureDuration()).isEqualTo(Duration.ofSeconds(60));
+        CacheScaler.Config cache = AutoscalerOptions.cache(none);
+        assertThat(cache.memoryPerNodeBytes()).isEqualTo(4.0 * (1L << 30));
+        assertThat(AutoscalerOptions.alerts(none).failureThreshold()).isEqualTo(0.10);
     }
 
     @Test
-    void theReadmeTableIsUpToDate() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void aPolicyFillsWhatItDoesNotSetFromTheOptions() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.WEBRTC_SCALE_DOWN_MARGIN, 0.5);
+        conf.set(AutoscalerOptions.CACHE_LOW_HIT_RATE, 0.3);
+        ScalingPolicy p =
+                new PolicyParser()
+                        .parse("{\"schema_version\":1,\"policy_id\":\"p\",\"version\":1}");
 
-        assertThat(OptionsDocs.withTable(readme))
+        ServiceSettings s =
+                PolicySettings.resolve(p, AutoscalerOptions.serviceSettings(conf), Instant.EPOCH);
+
+        assertThat(s.webrtc().scaleDownMargin()).isEqualTo(0.5);
+        assertThat(s.cache().lowHitRate()).isEqualTo(0.3);
+        assertThat(s.policy().id()).isEqualTo("p");
+    }
+
+    @Test
+    void theGeneratedOptionTableIsUpToDate() throws Exception {
+        String doc = Files.readString(Path.of("docs/configuration.md"));
+
+        assertThat(OptionsDocs.withTable(doc))
                 .as(
-                        "README.md's option table differs from AutoscalerOptions: run ./autoscaler"
-                                + " docs")
-                .isEqualTo(readme);
+                        "docs/configuration.md's option table differs from AutoscalerOptions: run"
+                                + " ./autoscaler docs")
+                .isEqualTo(doc);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.alerts.AlertSettings;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.AlertInput;
@@ -52,7 +53,8 @@ class AlertFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, AlertInput, Alert> newHarness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertFunction(CALM)),
+                new KeyedProcessOperator<>(
+                        new AlertFunction(new AlertSettings(CALM, Duration.ofHours(1), 0.10))),
                 AlertInput::serviceRegionKey,
                 Types.STRING);
     }

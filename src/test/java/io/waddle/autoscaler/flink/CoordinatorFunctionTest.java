@@ -4,13 +4,13 @@ import static io.waddle.autoscaler.testing.Decisions.hold;
 import static io.waddle.autoscaler.testing.Decisions.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +47,7 @@ class CoordinatorFunctionTest {
             newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(
-                        new CoordinatorFunction(
-                                CoordinatorConfig.defaults(), Duration.ofSeconds(2))),
+                        new CoordinatorFunction(Defaults.coordinator(), Duration.ofSeconds(2))),
                 in -> "waddle",
                 Types.STRING);
     }

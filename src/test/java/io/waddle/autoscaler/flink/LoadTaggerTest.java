@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waddle.autoscaler.core.model.LoadPoint;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.policy.PolicyUpdate;
+import io.waddle.autoscaler.testing.Defaults;
 import io.waddle.autoscaler.testing.PolicyUpdates;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Instant;
@@ -23,8 +24,7 @@ class LoadTaggerTest {
                         io.waddle.autoscaler.core.model.WindowedMetrics, PolicyUpdate, LoadPoint>
                 h =
                         ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                                new LoadTagger(PolicyUpdates.defaults()),
-                                PolicyBookFunction.POLICIES)) {
+                                new LoadTagger(Defaults.settings()), PolicyBookFunction.POLICIES)) {
             h.processElement(
                     WindowBuilder.endingAt(START).instances(10).cpu(50).rpsPerInstance(20).build(),
                     START.toEpochMilli() - 1);

@@ -17,7 +17,7 @@ import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.core.policy.PolicyBook;
 import io.waddle.autoscaler.core.policy.PolicyUpdate;
-import io.waddle.autoscaler.testing.PolicyUpdates;
+import io.waddle.autoscaler.testing.Defaults;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class PolicyScalingFunctionTest {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(
                         new PolicyScalingFunction(
-                                PolicyUpdates.defaults(), 8, IDLE_RETENTION, Duration.ofSeconds(2)),
+                                Defaults.settings(), 8, IDLE_RETENTION, Duration.ofSeconds(2)),
                         List.of(PolicyBookFunction.POLICIES)),
                 ScalerInput::serviceRegionKey,
                 null,

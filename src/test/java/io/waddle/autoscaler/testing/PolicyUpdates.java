@@ -1,14 +1,11 @@
 package io.waddle.autoscaler.testing;
 
-import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.policy.InvalidPolicyException;
 import io.waddle.autoscaler.core.policy.PolicyParser;
 import io.waddle.autoscaler.core.policy.PolicyUpdate;
 import io.waddle.autoscaler.core.policy.ScalingPolicy;
-import io.waddle.autoscaler.core.scaling.ServiceSettings;
-import org.apache.flink.configuration.Configuration;
 
-/** Parsed policy updates and the job's default settings, for the tests of policy readers. */
+/** Parsed policy updates, for the tests of the operators that read the policies. */
 public final class PolicyUpdates {
     private PolicyUpdates() {}
 
@@ -25,10 +22,5 @@ public final class PolicyUpdates {
     /** The deletion of a policy. */
     public static PolicyUpdate deletion(String policyId) {
         return new PolicyUpdate(policyId, null);
-    }
-
-    /** The settings of the job's default options. */
-    public static ServiceSettings defaults() {
-        return AutoscalerOptions.serviceSettings(new Configuration());
     }
 }

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.config;
 
+import io.waddle.autoscaler.core.alerts.AlertSettings;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.coordination.DependencyGraph;
 import io.waddle.autoscaler.core.coordination.Readiness;
@@ -303,6 +304,235 @@ public final class AutoscalerOptions {
                             "Which scale-down rate limit wins: MAX (the one allowing most), MIN, or"
                                     + " DISABLED (never scale down).");
 
+    // ---- WebRTC relays (when no policy applies) ------------------------------------------------
+
+    public static final ConfigOption<Integer> WEBRTC_MIN_RELAYS =
+            ConfigOptions.key("autoscaler.webrtc.min-relays")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("Fewest relays a WebRTC service keeps in a region.");
+
+    public static final ConfigOption<Integer> WEBRTC_MAX_RELAYS =
+            ConfigOptions.key("autoscaler.webrtc.max-relays")
+                    .intType()
+                    .defaultValue(50)
+                    .withDescription("Most relays a WebRTC service may have in a region.");
+
+    public static final ConfigOption<Double> WEBRTC_CONNECTIONS_PER_RELAY =
+            ConfigOptions.key("autoscaler.webrtc.connections-per-relay")
+                    .doubleType()
+                    .defaultValue(1000.0)
+                    .withDescription(
+                            "Media connections one relay carries; the relays needed are at least"
+                                    + " connections / this.");
+
+    public static final ConfigOption<Double> WEBRTC_BANDWIDTH_PER_RELAY =
+            ConfigOptions.key("autoscaler.webrtc.bandwidth-per-relay-bps")
+                    .doubleType()
+                    .defaultValue(1e9)
+                    .withDescription(
+                            "Bandwidth one relay carries, bit/s; the relays needed are at least"
+                                    + " bandwidth / this.");
+
+    public static final ConfigOption<Double> WEBRTC_MAX_PACKET_LOSS =
+            ConfigOptions.key("autoscaler.webrtc.max-packet-loss")
+                    .doubleType()
+                    .defaultValue(0.02)
+                    .withDescription(
+                            "Packet loss (a share: 0.02 is 2 %) above which the relays are under"
+                                    + " pressure and grow by the pressure step.");
+
+    public static final ConfigOption<Double> WEBRTC_MAX_LATENCY_MS =
+            ConfigOptions.key("autoscaler.webrtc.max-latency-ms")
+                    .doubleType()
+                    .defaultValue(150.0)
+                    .withDescription(
+                            "Latency, ms, above which the relays are under pressure and grow by the"
+                                    + " pressure step.");
+
+    public static final ConfigOption<Double> WEBRTC_SCALE_DOWN_MARGIN =
+            ConfigOptions.key("autoscaler.webrtc.scale-down-margin")
+                    .doubleType()
+                    .defaultValue(0.7)
+                    .withDescription(
+                            "Relays scale down only when the need falls below this share of the"
+                                    + " current relays (moving calls between relays drops media). 1"
+                                    + " scales down at any surplus.");
+
+    public static final ConfigOption<Double> WEBRTC_PRESSURE_STEP =
+            ConfigOptions.key("autoscaler.webrtc.pressure-step")
+                    .doubleType()
+                    .defaultValue(0.2)
+                    .withDescription(
+                            "Share of the current relays (at least one) added under packet-loss or"
+                                    + " latency pressure.");
+
+    public static final ConfigOption<Duration> WEBRTC_COOLDOWN =
+            ConfigOptions.key("autoscaler.webrtc.cooldown")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(300))
+                    .withDescription(
+                            "No relay scale-down within this long of the last action (a policy sets"
+                                + " it with behavior.scale_down.stabilization_s). 0 disables the"
+                                + " cooldown.");
+
+    // ---- Database pools (when no policy applies) -----------------------------------------------
+
+    public static final ConfigOption<Integer> DATABASE_MIN_CONNECTIONS =
+            ConfigOptions.key("autoscaler.database.min-connections")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription("Smallest connection pool a database keeps in a region.");
+
+    public static final ConfigOption<Integer> DATABASE_MAX_CONNECTIONS =
+            ConfigOptions.key("autoscaler.database.max-connections")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription("Largest connection pool a database may have in a region.");
+
+    public static final ConfigOption<Integer> DATABASE_CONNECTIONS_PER_WORKER =
+            ConfigOptions.key("autoscaler.database.connections-per-worker")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "Connections the pool holds per compute worker it serves: pool ="
+                                    + " workers x this.");
+
+    public static final ConfigOption<Double> DATABASE_TARGET_QUEUE_DEPTH =
+            ConfigOptions.key("autoscaler.database.target-queue-depth")
+                    .doubleType()
+                    .defaultValue(5.0)
+                    .withDescription(
+                            "Mean queued queries per proxy above which the pool is under"
+                                    + " pressure.");
+
+    public static final ConfigOption<Double> DATABASE_TARGET_QUERY_TIME_MS =
+            ConfigOptions.key("autoscaler.database.target-query-time-ms")
+                    .doubleType()
+                    .defaultValue(50.0)
+                    .withDescription(
+                            "Mean query time, ms, above which the pool is under pressure.");
+
+    public static final ConfigOption<Double> DATABASE_MAX_REPLICATION_LAG_S =
+            ConfigOptions.key("autoscaler.database.max-replication-lag-s")
+                    .doubleType()
+                    .defaultValue(10.0)
+                    .withDescription(
+                            "Replication lag, s, beyond which the pool never grows: more"
+                                    + " connections would load the lagging replicas further.");
+
+    public static final ConfigOption<Duration> DATABASE_IDLE_TIMEOUT =
+            ConfigOptions.key("autoscaler.database.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(300))
+                    .withDescription(
+                            "The pool shrinks only after it has been larger than needed for this"
+                                    + " long.");
+
+    public static final ConfigOption<Duration> DATABASE_PRESSURE_DURATION =
+            ConfigOptions.key("autoscaler.database.pressure-duration")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "Queue depth or query time must stay above target this long before the"
+                                    + " pool grows by the growth step. 0 grows at the first window"
+                                    + " under pressure.");
+
+    public static final ConfigOption<Double> DATABASE_GROWTH_STEP =
+            ConfigOptions.key("autoscaler.database.growth-step")
+                    .doubleType()
+                    .defaultValue(0.2)
+                    .withDescription(
+                            "Share of the pool (at least one connection) added under sustained"
+                                    + " pressure.");
+
+    // ---- Caches (when no policy applies) -------------------------------------------------------
+
+    public static final ConfigOption<Integer> CACHE_MIN_NODES =
+            ConfigOptions.key("autoscaler.cache.min-nodes")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("Fewest nodes a cache keeps in a region.");
+
+    public static final ConfigOption<Integer> CACHE_MAX_NODES =
+            ConfigOptions.key("autoscaler.cache.max-nodes")
+                    .intType()
+                    .defaultValue(20)
+                    .withDescription("Most nodes a cache may have in a region.");
+
+    public static final ConfigOption<Double> CACHE_MEMORY_PER_NODE_GIB =
+            ConfigOptions.key("autoscaler.cache.memory-per-node-gib")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription("Memory of one cache node, GiB.");
+
+    public static final ConfigOption<Double> CACHE_HEADROOM =
+            ConfigOptions.key("autoscaler.cache.headroom")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription(
+                            "Memory kept free, as a share of the data: nodes = ceil(used memory x"
+                                    + " (1 + headroom) / memory per node).");
+
+    public static final ConfigOption<Double> CACHE_LOW_HIT_RATE =
+            ConfigOptions.key("autoscaler.cache.low-hit-rate")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "A hit rate below this, with evictions below the low eviction rate,"
+                                + " means the cache is larger than useful: it offers nodes back.");
+
+    public static final ConfigOption<Double> CACHE_LOW_EVICTION_RATE =
+            ConfigOptions.key("autoscaler.cache.low-eviction-rate")
+                    .doubleType()
+                    .defaultValue(0.01)
+                    .withDescription(
+                            "Evictions per second below which the cache is not short of memory;"
+                                    + " above it (and rising) while the hit rate falls, a node is"
+                                    + " added.");
+
+    public static final ConfigOption<Double> CACHE_SCALE_DOWN_SHARE =
+            ConfigOptions.key("autoscaler.cache.scale-down-share")
+                    .doubleType()
+                    .defaultValue(0.8)
+                    .withDescription(
+                            "A scale-down keeps at least this share of the current nodes: one step"
+                                    + " at a time.");
+
+    public static final ConfigOption<Double> CACHE_EVICTION_RISE =
+            ConfigOptions.key("autoscaler.cache.eviction-rise")
+                    .doubleType()
+                    .defaultValue(1.2)
+                    .withDescription(
+                            "Evictions at least this factor above the previous window count as"
+                                    + " climbing.");
+
+    public static final ConfigOption<Duration> CACHE_COOLDOWN =
+            ConfigOptions.key("autoscaler.cache.cooldown")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(300))
+                    .withDescription(
+                            "No cache scale-down within this long of the last action (a policy sets"
+                                + " it with behavior.scale_down.stabilization_s). 0 disables the"
+                                + " cooldown.");
+
+    // ---- Alerts --------------------------------------------------------------------------------
+
+    public static final ConfigOption<Duration> ALERTS_FAILURE_SPAN =
+            ConfigOptions.key("autoscaler.alerts.failure-span")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "The span over which a service's scaling failure rate is measured.");
+
+    public static final ConfigOption<Double> ALERTS_FAILURE_THRESHOLD =
+            ConfigOptions.key("autoscaler.alerts.failure-threshold")
+                    .doubleType()
+                    .defaultValue(0.10)
+                    .withDescription(
+                            "A SCALING_FAILURES alert (critical) fires when more than this share of"
+                                    + " a service's commands failed within the failure span.");
+
     // ---- State and commands -----------------------------------------------------------------
 
     public static final ConfigOption<Duration> IDLE_STATE_RETENTION =
@@ -470,6 +700,14 @@ public final class AutoscalerOptions {
                     .withDescription(
                             "The most the observed growth is projected to multiply the load by"
                                     + " over the provisioning delay.");
+
+    public static final ConfigOption<Integer> SPIKE_MIN_STEP =
+            ConfigOptions.key("autoscaler.spike.min-step")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription(
+                            "An emergency scale-up adds at least this many instances to the"
+                                    + " current capacity.");
 
     public static final ConfigOption<Duration> PROVISIONING_DELAY =
             ConfigOptions.key("autoscaler.spike.provisioning-delay")
@@ -660,7 +898,7 @@ public final class AutoscalerOptions {
                             conf.get(SPIKE_MIN_BASE_RATE),
                             conf.get(SPIKE_MAX_EXTRAPOLATION),
                             conf.get(SPIKE_EMERGENCY_MAX_FACTOR),
-                            1),
+                            conf.get(SPIKE_MIN_STEP)),
                     conf.get(PROVISIONING_DELAY),
                     conf.get(SUSTAINED_LOW_CPU),
                     new OscillationRule.Config(
@@ -696,8 +934,58 @@ public final class AutoscalerOptions {
                 PolicyRef.BUILTIN,
                 computeScaler(conf),
                 patterns(conf),
-                WebRtcRelayScaler.Config.defaults(),
-                DatabasePoolScaler.Config.defaults(),
-                CacheScaler.Config.defaults());
+                webrtc(conf),
+                database(conf),
+                cache(conf));
+    }
+
+    /** The WebRTC relay scaler's settings when no policy applies. */
+    public static WebRtcRelayScaler.Config webrtc(ReadableConfig conf) {
+        return new WebRtcRelayScaler.Config(
+                conf.get(WEBRTC_MIN_RELAYS),
+                conf.get(WEBRTC_MAX_RELAYS),
+                conf.get(WEBRTC_CONNECTIONS_PER_RELAY),
+                conf.get(WEBRTC_BANDWIDTH_PER_RELAY),
+                conf.get(WEBRTC_MAX_PACKET_LOSS),
+                conf.get(WEBRTC_MAX_LATENCY_MS),
+                conf.get(WEBRTC_SCALE_DOWN_MARGIN),
+                conf.get(WEBRTC_PRESSURE_STEP),
+                conf.get(WEBRTC_COOLDOWN));
+    }
+
+    /** The connection-pool scaler's settings when no policy applies. */
+    public static DatabasePoolScaler.Config database(ReadableConfig conf) {
+        return new DatabasePoolScaler.Config(
+                conf.get(DATABASE_MIN_CONNECTIONS),
+                conf.get(DATABASE_MAX_CONNECTIONS),
+                conf.get(DATABASE_CONNECTIONS_PER_WORKER),
+                conf.get(DATABASE_TARGET_QUEUE_DEPTH),
+                conf.get(DATABASE_TARGET_QUERY_TIME_MS),
+                conf.get(DATABASE_MAX_REPLICATION_LAG_S),
+                conf.get(DATABASE_IDLE_TIMEOUT),
+                conf.get(DATABASE_PRESSURE_DURATION),
+                conf.get(DATABASE_GROWTH_STEP));
+    }
+
+    /** The cache scaler's settings when no policy applies. */
+    public static CacheScaler.Config cache(ReadableConfig conf) {
+        return new CacheScaler.Config(
+                conf.get(CACHE_MIN_NODES),
+                conf.get(CACHE_MAX_NODES),
+                conf.get(CACHE_MEMORY_PER_NODE_GIB) * (1L << 30),
+                conf.get(CACHE_HEADROOM),
+                conf.get(CACHE_LOW_HIT_RATE),
+                conf.get(CACHE_LOW_EVICTION_RATE),
+                conf.get(CACHE_SCALE_DOWN_SHARE),
+                conf.get(CACHE_EVICTION_RISE),
+                conf.get(CACHE_COOLDOWN));
+    }
+
+    /** The alerts' settings, checked. */
+    public static AlertSettings alerts(ReadableConfig conf) {
+        return new AlertSettings(
+                conf.get(OSCILLATION_CALM_PERIOD),
+                conf.get(ALERTS_FAILURE_SPAN),
+                conf.get(ALERTS_FAILURE_THRESHOLD));
     }
 }

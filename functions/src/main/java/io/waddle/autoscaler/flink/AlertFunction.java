@@ -1,9 +1,9 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.core.alerts.AlertSettings;
 import io.waddle.autoscaler.core.alerts.AlertWatch;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.AlertInput;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -20,16 +20,13 @@ import org.apache.flink.util.Collector;
 public final class AlertFunction extends KeyedProcessFunction<String, AlertInput, Alert> {
     private static final long serialVersionUID = 1L;
 
-    private final Duration calm;
+    private final AlertSettings settings;
 
     private transient ValueState<AlertWatch> watch;
     private transient ValueState<Long> wake;
 
-    /**
-     * @param calm how long without oscillation resolves its alert
-     */
-    public AlertFunction(Duration calm) {
-        this.calm = calm;
+    public AlertFunction(AlertSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -48,11 +45,11 @@ public final class AlertFunction extends KeyedProcessFunction<String, AlertInput
         }
         AlertWatch.Step step;
         if (in.match() != null) {
-            step = w.onMatch(in.match(), calm);
+            step = w.onMatch(in.match(), settings);
         } else if (in.result() != null) {
-            step = w.onResult(in.result(), calm);
+            step = w.onResult(in.result(), settings);
         } else {
-            step = w.onEvent(in.event(), calm);
+            step = w.onEvent(in.event(), settings);
         }
         finish(step, ctx.timerService().currentWatermark(), ctx, out);
     }
@@ -65,7 +62,7 @@ public final class AlertFunction extends KeyedProcessFunction<String, AlertInput
             return;
         }
         wake.clear();
-        finish(w.onTime(Instant.ofEpochMilli(timestamp), calm), timestamp, ctx, out);
+        finish(w.onTime(Instant.ofEpochMilli(timestamp), settings), timestamp, ctx, out);
     }
 
     private void finish(AlertWatch.Step step, long now, Context ctx, Collector<Alert> out)
@@ -77,7 +74,7 @@ public final class AlertFunction extends KeyedProcessFunction<String, AlertInput
             ctx.timerService().deleteEventTimeTimer(previous);
             wake.clear();
         }
-        if (next == null && step.next().isQuiet(Instant.ofEpochMilli(Math.max(now, 0)))) {
+        if (next == null && step.next().isQuiet(Instant.ofEpochMilli(Math.max(now, 0)), settings)) {
             watch.clear();
             return;
         }

@@ -291,7 +291,7 @@ public final class AutoscalerPipeline {
                                         .name("coordinated decisions"))
                         .keyBy(AlertInput::serviceRegionKey, Types.STRING)
                         .process(
-                                new AlertFunction(osc.calmPeriod()),
+                                new AlertFunction(AutoscalerOptions.alerts(conf)),
                                 TypeInformation.of(Alert.class))
                         .uid("alerts")
                         .name("alerts (deduplicated)");

@@ -1,8 +1,6 @@
 package io.waddle.autoscaler.bench.jmh;
 
-import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.coordination.Coordinator;
-import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.coordination.PlatformState;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.GaugeStats;
@@ -17,12 +15,12 @@ import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.core.scaling.ServiceEvaluator;
 import io.waddle.autoscaler.core.scaling.ServiceSettings;
 import io.waddle.autoscaler.core.scaling.ServiceState;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -54,8 +52,8 @@ public class DecisionCoreBenchmark {
     @Setup
     public void setUp() {
         evaluator = new ServiceEvaluator(8);
-        settings = AutoscalerOptions.serviceSettings(new Configuration());
-        coordinator = new Coordinator(CoordinatorConfig.defaults());
+        settings = Defaults.settings();
+        coordinator = new Coordinator(Defaults.coordinator());
         platform = PlatformState.empty();
         windows = new WindowedMetrics[64];
         for (int i = 0; i < windows.length; i++) {

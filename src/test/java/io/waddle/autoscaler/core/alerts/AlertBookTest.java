@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AlertBookTest {
+    private static final AlertSettings SETTINGS = Defaults.alerts();
+
     private static final Instant START = Instant.parse("1998-06-25T14:00:00Z");
 
     @Test
@@ -120,17 +123,17 @@ class AlertBookTest {
     void theFailureRateIsCriticalAboveTenPercentOfTheLastHour() {
         FailureRate r = FailureRate.none();
         for (int i = 0; i < 9; i++) {
-            r = r.add(result(true, START.plusSeconds(60L * i)));
+            r = r.add(result(true, START.plusSeconds(60L * i)), SETTINGS);
         }
-        FailureRate oneInTen = r.add(result(false, START.plusSeconds(600)));
-        FailureRate twoInEleven = oneInTen.add(result(false, START.plusSeconds(660)));
+        FailureRate oneInTen = r.add(result(false, START.plusSeconds(600)), SETTINGS);
+        FailureRate twoInEleven = oneInTen.add(result(false, START.plusSeconds(660)), SETTINGS);
 
-        assertThat(oneInTen.critical(START.plusSeconds(600))).isFalse(); // exactly 10 %
-        assertThat(twoInEleven.critical(START.plusSeconds(660))).isTrue();
-        assertThat(twoInEleven.describe(START.plusSeconds(660)))
+        assertThat(oneInTen.critical(START.plusSeconds(600), SETTINGS)).isFalse(); // exactly 10 %
+        assertThat(twoInEleven.critical(START.plusSeconds(660), SETTINGS)).isTrue();
+        assertThat(twoInEleven.describe(START.plusSeconds(660), SETTINGS))
                 .contains("2 of 11 scaling commands failed in the last hour (18 %");
         // An hour after the first failures only the later attempts count.
-        assertThat(twoInEleven.rate(START.plusSeconds(660 + 3600))).isZero();
+        assertThat(twoInEleven.rate(START.plusSeconds(660 + 3600), SETTINGS)).isZero();
     }
 
     @Test
@@ -143,7 +146,8 @@ class AlertBookTest {
                                         "eu-west",
                                         io.waddle.autoscaler.core.model.ServiceKind.COMPUTE,
                                         4,
-                                        START));
+                                        START),
+                                SETTINGS);
 
         assertThat(r.outcomes()).isEmpty();
     }

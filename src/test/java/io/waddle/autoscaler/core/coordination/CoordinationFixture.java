@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.core.coordination;
 
 import io.waddle.autoscaler.core.model.Decision;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,8 @@ final class CoordinationFixture {
     static Coordinator withGlobalMax(String service, int max) {
         return new Coordinator(
                 new CoordinatorConfig(
-                        DependencyGraph.parse(DependencyGraph.DEFAULT),
-                        Readiness.defaults(),
+                        Defaults.graph(),
+                        Defaults.readiness(),
                         Duration.ofMinutes(10),
                         Duration.ofMinutes(1),
                         Map.of(service, max),

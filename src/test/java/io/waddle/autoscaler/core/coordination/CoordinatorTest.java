@@ -10,12 +10,13 @@ import io.waddle.autoscaler.core.model.PolicyMode;
 import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The coordinator's round as a whole. */
 class CoordinatorTest {
-    private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
+    private final Coordinator coordinator = new Coordinator(Defaults.coordinator());
 
     @Test
     void aDryRunDecisionPassesThroughUntouched() {

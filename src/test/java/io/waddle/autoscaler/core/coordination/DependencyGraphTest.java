@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class DependencyGraphTest {
 
     @Test
     void theDefaultGraphPutsDependenciesInEarlierPhases() {
-        DependencyGraph g = DependencyGraph.parse(DependencyGraph.DEFAULT);
+        DependencyGraph g = Defaults.graph();
 
         assertThat(g.phases())
                 .containsExactly(

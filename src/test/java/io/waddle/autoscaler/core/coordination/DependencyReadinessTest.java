@@ -11,6 +11,7 @@ import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * compute uses.
  */
 class DependencyReadinessTest {
-    private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
+    private final Coordinator coordinator = new Coordinator(Defaults.coordinator());
 
     @Test
     void aComputeScaleUpWaitsForItsDatabaseThenItsCacheThenGoesOutLast() {

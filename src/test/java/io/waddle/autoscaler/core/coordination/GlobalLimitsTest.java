@@ -11,13 +11,14 @@ import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A service with a global maximum never exceeds it across regions. */
 class GlobalLimitsTest {
-    private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
+    private final Coordinator coordinator = new Coordinator(Defaults.coordinator());
 
     @Test
     void aGlobalMaximumTrimsScaleUpsWhenThePlacementIsNearlyRight() {

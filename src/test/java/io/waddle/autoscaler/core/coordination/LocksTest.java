@@ -10,12 +10,13 @@ import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One command in flight per service; what a lock holds back goes out once it is released. */
 class LocksTest {
-    private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
+    private final Coordinator coordinator = new Coordinator(Defaults.coordinator());
 
     @Test
     void aDecisionForALockedServiceIsSuppressedUntilTheLockExpires() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Commands go out phase by phase of the dependency graph. */
 class PhaseOrderTest {
-    private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
+    private final Coordinator coordinator = new Coordinator(Defaults.coordinator());
 
     @Test
     void decisionsGoOutPhaseByPhaseDependenciesFirst() {
@@ -36,7 +37,7 @@ class PhaseOrderTest {
                 new Coordinator(
                         new CoordinatorConfig(
                                 DependencyGraph.parse("webrtc->compute,cache->compute"),
-                                Readiness.defaults(),
+                                Defaults.readiness(),
                                 Duration.ofMinutes(10),
                                 Duration.ofMinutes(1),
                                 Map.of(),

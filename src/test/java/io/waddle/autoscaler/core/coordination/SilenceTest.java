@@ -8,6 +8,7 @@ import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * forgotten.
  */
 class SilenceTest {
-    private final Coordinator coordinator = new Coordinator(CoordinatorConfig.defaults());
+    private final Coordinator coordinator = new Coordinator(Defaults.coordinator());
 
     @Test
     void aSilentRegionIsHeldAndReportedOnceAndSaysWhenItResumes() {

@@ -101,7 +101,7 @@ class PolicyParserTest {
                         "{\"schema_version\":1,\"policy_id\":\"p\",\"version\":1,"
                                 + "\"spike\":{\"min_rise_percent\":30,\"within_s\":120}}");
         io.waddle.autoscaler.core.scaling.PatternSettings job =
-                io.waddle.autoscaler.core.scaling.PatternSettings.defaults();
+                io.waddle.autoscaler.testing.Defaults.patterns();
 
         io.waddle.autoscaler.core.scaling.PatternSettings s = PolicySettings.patterns(p, job);
 

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.testing.Defaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class PolicySettingsTest {
     @Test
     void theDefaultPolicyGivesTheScalerDefaults() throws Exception {
         assertThat(PolicySettings.compute(example("default.json"), MONDAY_09_BERLIN))
-                .isEqualTo(ComputeScalerConfig.defaults());
+                .isEqualTo(Defaults.compute());
     }
 
     @Test

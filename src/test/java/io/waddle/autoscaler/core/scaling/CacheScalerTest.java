@@ -10,6 +10,7 @@ import io.waddle.autoscaler.core.model.ScalingDecision;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.core.scaling.CacheScaler.CacheState;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CacheScalerTest {
     private static final Instant ONE_MINUTE_LATER = START.plusSeconds(60);
     private static final double GIB = 1L << 30;
 
-    private final CacheScaler scaler = new CacheScaler(CacheScaler.Config.defaults());
+    private final CacheScaler scaler = new CacheScaler(Defaults.cache());
 
     private static CacheState nodes(int n) {
         return new CacheState(n, null, Double.NaN, Double.NaN);

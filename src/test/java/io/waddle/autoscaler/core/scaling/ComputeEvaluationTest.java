@@ -2,18 +2,17 @@ package io.waddle.autoscaler.core.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.Matches;
 import io.waddle.autoscaler.core.model.Outcome;
 import io.waddle.autoscaler.core.model.PatternMatch;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.testing.Defaults;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +27,7 @@ class ComputeEvaluationTest {
         Eval(ComputeScalerConfig config, PatternSettings patterns) {
             this(
                     new ServiceEvaluator(8),
-                    AutoscalerOptions.serviceSettings(new Configuration())
-                            .withCompute(config)
-                            .withPatterns(patterns));
+                    Defaults.settings().withCompute(config).withPatterns(patterns));
         }
 
         ServiceEvaluator.Evaluation evaluate(ServiceState s, WindowedMetrics w, Matches m) {
@@ -52,7 +49,7 @@ class ComputeEvaluationTest {
     }
 
     private static ComputeScalerConfig withBounds(int min, int max, Duration upStabilization) {
-        ComputeScalerConfig d = ComputeScalerConfig.defaults();
+        ComputeScalerConfig d = Defaults.compute();
         return new ComputeScalerConfig(
                 d.targetCpuPercent(),
                 d.targetMemoryPercent(),
@@ -88,7 +85,7 @@ class ComputeEvaluationTest {
 
     @Test
     void aSpikeScalesForTheLoadExpectedWhenNewCapacityServes() {
-        Eval e = new Eval(ComputeScalerConfig.defaults(), PatternSettings.defaults());
+        Eval e = new Eval(Defaults.compute(), Defaults.patterns());
         Instant now = START.plusSeconds(60);
         ServiceEvaluator.Evaluation before = settled(e, START);
 
@@ -114,8 +111,8 @@ class ComputeEvaluationTest {
     void theEmergencyKeepsItsOwnRateLimitAndTheMax() {
         Instant now = START.plusSeconds(60);
         PatternMatch tenfold = spike(100, 1000, 60, now);
-        Eval wide = new Eval(withBounds(2, 100, Duration.ZERO), PatternSettings.defaults());
-        Eval narrow = new Eval(withBounds(2, 30, Duration.ZERO), PatternSettings.defaults());
+        Eval wide = new Eval(withBounds(2, 100, Duration.ZERO), Defaults.patterns());
+        Eval narrow = new Eval(withBounds(2, 30, Duration.ZERO), Defaults.patterns());
 
         // CPU at 300 %: ceil(10 x 300/70 x 1.9) = 82 wanted.
         ServiceEvaluator.Evaluation limited = next(wide, settled(wide, START), 300, now, tenfold);
@@ -130,7 +127,7 @@ class ComputeEvaluationTest {
 
     @Test
     void aSpikeAtTheMaxChangesNothingAndSaysWhy() {
-        Eval e = new Eval(withBounds(2, 10, Duration.ZERO), PatternSettings.defaults());
+        Eval e = new Eval(withBounds(2, 10, Duration.ZERO), Defaults.patterns());
         Instant now = START.plusSeconds(60);
 
         // Ten instances, the max, at 90 % CPU: the spike wants 18.
@@ -144,7 +141,7 @@ class ComputeEvaluationTest {
 
     @Test
     void aSpikeTheCapacityHasHeadroomForNeedsNoEmergency() {
-        Eval e = new Eval(ComputeScalerConfig.defaults(), PatternSettings.defaults());
+        Eval e = new Eval(Defaults.compute(), Defaults.patterns());
         Instant now = START.plusSeconds(60);
 
         // At 30 % CPU the expected 220 req/s need ceil(10 x 30/70 x 1.375) = 6 instances.
@@ -159,7 +156,7 @@ class ComputeEvaluationTest {
     @Test
     void theEmergencyBypassesTheScaleUpStabilization() {
         // A 5-minute scale-up stabilization holds the normal decision at the earlier 10.
-        Eval e = new Eval(withBounds(2, 100, Duration.ofMinutes(5)), PatternSettings.defaults());
+        Eval e = new Eval(withBounds(2, 100, Duration.ofMinutes(5)), Defaults.patterns());
         Instant now = START.plusSeconds(60);
         ServiceEvaluator.Evaluation before = settled(e, START);
 
@@ -173,7 +170,7 @@ class ComputeEvaluationTest {
 
     @Test
     void aSpikeTheDecisionAlreadyCoversOnlyAddsANote() {
-        Eval e = new Eval(ComputeScalerConfig.defaults(), PatternSettings.defaults());
+        Eval e = new Eval(Defaults.compute(), Defaults.patterns());
         Instant now = START.plusSeconds(60);
         ServiceEvaluator.Evaluation before = settled(e, START);
 
@@ -192,9 +189,8 @@ class ComputeEvaluationTest {
     @Test
     void spikeHandlingSwitchedOffIgnoresTheMatch() {
         PatternSettings off =
-                PatternSettings.defaults()
-                        .withSpike(false, SpikeRule.Config.defaults(), Duration.ofSeconds(60));
-        Eval e = new Eval(ComputeScalerConfig.defaults(), off);
+                Defaults.patterns().withSpike(false, Defaults.spike(), Duration.ofSeconds(60));
+        Eval e = new Eval(Defaults.compute(), off);
         Instant now = START.plusSeconds(60);
 
         ServiceEvaluator.Evaluation r =
@@ -217,8 +213,8 @@ class ComputeEvaluationTest {
                         Duration.ZERO,
                         Duration.ofMinutes(1),
                         Duration.ofMinutes(1),
-                        ComputeScalerConfig.defaults().scaleUp(),
-                        ComputeScalerConfig.defaults().scaleDown(),
+                        Defaults.compute().scaleUp(),
+                        Defaults.compute().scaleDown(),
                         0);
         Eval e = new Eval(fast, patterns);
         ServiceEvaluator.Evaluation s = null;
@@ -245,8 +241,8 @@ class ComputeEvaluationTest {
 
     @Test
     void dampingCutsTheActionsOfAFlappingService() {
-        List<String> undamped = swing(PatternSettings.defaults().withoutDamping(), 120);
-        List<String> damped = swing(PatternSettings.defaults(), 120);
+        List<String> undamped = swing(Defaults.patterns().withoutDamping(), 120);
+        List<String> damped = swing(Defaults.patterns(), 120);
 
         assertThat(undamped.size()).as(String.join("\n", damped)).isGreaterThan(damped.size());
         assertThat(damped).anyMatch(a -> a.contains("oscillation: ") && a.contains("damping x2"));

@@ -8,6 +8,7 @@ import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingAction;
 import io.waddle.autoscaler.core.model.ScalingDecision;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.testing.Defaults;
 import io.waddle.autoscaler.testing.WindowBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class ComputeScalerTest {
     private static final Instant FIVE_MINUTES_LATER = START.plusSeconds(300);
     private static final Instant JUST_OVER_FIVE_MINUTES_LATER = START.plusSeconds(301);
 
-    private final ComputeScaler scaler = new ComputeScaler(ComputeScalerConfig.defaults());
+    private final ComputeScaler scaler = new ComputeScaler(Defaults.compute());
 
     /** A scaler state that already decided on {@code instances}, long ago. */
     private static ScalerState settledAt(int instances) {
@@ -75,8 +76,7 @@ class ComputeScalerTest {
     @Test
     void scalesOnRequestsPerInstanceWhenThatTargetIsSet() {
         ComputeScaler withRps =
-                new ComputeScaler(
-                        ComputeScalerConfig.defaults().withTargetRequestsPerInstance(100));
+                new ComputeScaler(Defaults.compute().withTargetRequestsPerInstance(100));
 
         ScalingDecision d =
                 withRps.decide(
@@ -92,7 +92,7 @@ class ComputeScalerTest {
     @Test
     void responseTimeAboveItsTargetPushesCapacityUp() {
         ComputeScaler withLatency =
-                new ComputeScaler(ComputeScalerConfig.defaults().withTargetResponseTimeMs(200));
+                new ComputeScaler(Defaults.compute().withTargetResponseTimeMs(200));
 
         ScalingDecision d =
                 withLatency
@@ -113,7 +113,7 @@ class ComputeScalerTest {
     @Test
     void responseTimeBelowItsTargetLeavesTheDecisionToTheOtherTargets() {
         ComputeScaler withLatency =
-                new ComputeScaler(ComputeScalerConfig.defaults().withTargetResponseTimeMs(200));
+                new ComputeScaler(Defaults.compute().withTargetResponseTimeMs(200));
         WindowedMetrics quietButLowCpu =
                 WindowBuilder.endingAt(START).cpu(35).gauge("response_time_ms", 20).build();
 
@@ -388,7 +388,7 @@ class ComputeScalerTest {
     }
 
     private static ComputeScalerConfig withDownStabilization(Duration window) {
-        ComputeScalerConfig d = ComputeScalerConfig.defaults();
+        ComputeScalerConfig d = Defaults.compute();
         return new ComputeScalerConfig(
                 d.targetCpuPercent(),
                 d.targetMemoryPercent(),

@@ -2,16 +2,15 @@ package io.waddle.autoscaler.core.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.GaugeStats;
 import io.waddle.autoscaler.core.model.Matches;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** Relays, pools and caches are damped when they flap, as compute is. */
@@ -21,8 +20,7 @@ class DampedKindsTest {
     /** Connections swinging every 8 minutes between 9,000 and 3,000; the actions taken. */
     private static List<String> relaysSwinging(PatternSettings patterns) {
         ServiceEvaluator e = new ServiceEvaluator(8);
-        ServiceSettings settings =
-                AutoscalerOptions.serviceSettings(new Configuration()).withPatterns(patterns);
+        ServiceSettings settings = Defaults.settings().withPatterns(patterns);
         ServiceEvaluator.Evaluation s = null;
         List<String> actions = new ArrayList<>();
         for (int i = 0; i < 4 * 360; i++) {
@@ -50,8 +48,8 @@ class DampedKindsTest {
 
     @Test
     void flappingRelaysAreDampedAndTakeFewerActions() {
-        List<String> undamped = relaysSwinging(PatternSettings.defaults().withoutDamping());
-        List<String> damped = relaysSwinging(PatternSettings.defaults());
+        List<String> undamped = relaysSwinging(Defaults.patterns().withoutDamping());
+        List<String> damped = relaysSwinging(Defaults.patterns());
 
         assertThat(undamped).hasSizeGreaterThan(10);
         // Six hours: the cooldown doubles at each further match, until it outlasts the swing.

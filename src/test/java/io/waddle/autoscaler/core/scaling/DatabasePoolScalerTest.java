@@ -10,6 +10,7 @@ import io.waddle.autoscaler.core.model.ScalingDecision;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.core.scaling.DatabasePoolScaler.PoolState;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +22,7 @@ class DatabasePoolScalerTest {
     private static final Instant ONE_MINUTE_LATER = START.plusSeconds(60);
     private static final Instant FIVE_MINUTES_LATER = START.plusSeconds(300);
 
-    private final DatabasePoolScaler scaler =
-            new DatabasePoolScaler(DatabasePoolScaler.Config.defaults());
+    private final DatabasePoolScaler scaler = new DatabasePoolScaler(Defaults.database());
 
     private static PoolState pool(int size) {
         return new PoolState(size, null, null, null);

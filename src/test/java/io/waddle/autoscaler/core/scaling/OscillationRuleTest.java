@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.model.ScalingAction;
 import io.waddle.autoscaler.core.scaling.OscillationRule.State;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OscillationRuleTest {
     private static final Instant START = Instant.parse("1998-06-25T14:00:00Z");
 
-    private final OscillationRule rule = new OscillationRule(OscillationRule.Config.defaults());
+    private final OscillationRule rule = new OscillationRule(Defaults.oscillation());
 
     /** Alternating actions, up first, {@code minutesApart} apart; the result of each. */
     private List<OscillationRule.Result> alternate(State from, int n, int minutesApart, int at0) {
@@ -65,13 +66,12 @@ class OscillationRuleTest {
 
     @Test
     void dampingWidensTheStabilizationAndCooldown() {
-        ComputeScalerConfig damped = OscillationRule.damp(ComputeScalerConfig.defaults(), 2.0);
+        ComputeScalerConfig damped = OscillationRule.damp(Defaults.compute(), 2.0);
 
         assertThat(damped.scaleDownStabilization()).isEqualTo(Duration.ofSeconds(600));
         assertThat(damped.cooldown()).isEqualTo(Duration.ofSeconds(600));
         assertThat(damped.scaleUpStabilization()).isEqualTo(Duration.ZERO);
-        assertThat(OscillationRule.damp(ComputeScalerConfig.defaults(), 1.0))
-                .isEqualTo(ComputeScalerConfig.defaults());
+        assertThat(OscillationRule.damp(Defaults.compute(), 1.0)).isEqualTo(Defaults.compute());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.core.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,7 @@ class ScalingPrimitivesTest {
 
     @Test
     void configRejectsMinAboveMax() {
-        ComputeScalerConfig d = ComputeScalerConfig.defaults();
+        ComputeScalerConfig d = Defaults.compute();
         assertThatThrownBy(
                         () ->
                                 new ComputeScalerConfig(

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.core.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.scaling.SpikeRule.Spike;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SpikeRuleTest {
     private static final Duration TWO_MINUTES = Duration.ofSeconds(120);
 
-    private final SpikeRule rule = new SpikeRule(SpikeRule.Config.defaults());
+    private final SpikeRule rule = new SpikeRule(Defaults.spike());
 
     @Test
     void theEmergencyIsSizedForTheLoadWhenNewCapacityServes() {

@@ -9,6 +9,7 @@ import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingDecision;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,7 @@ class WebRtcRelayScalerTest {
     private static final Instant ONE_MINUTE_LATER = START.plusSeconds(60);
     private static final Instant TEN_MINUTES_LATER = START.plusSeconds(600);
 
-    private final WebRtcRelayScaler scaler =
-            new WebRtcRelayScaler(WebRtcRelayScaler.Config.defaults());
+    private final WebRtcRelayScaler scaler = new WebRtcRelayScaler(Defaults.webrtc());
 
     private static ScalerState settledAt(int relays) {
         return new ScalerState(relays, null, List.of(), List.of());

@@ -3,8 +3,11 @@ package io.waddle.autoscaler.bench.autoscalers;
 import io.waddle.autoscaler.bench.loop.BenchAutoscaler;
 import io.waddle.autoscaler.bench.loop.BenchSettings;
 import io.waddle.autoscaler.core.scaling.ComputeScalerConfig;
+import io.waddle.autoscaler.core.scaling.RatePolicy;
+import io.waddle.autoscaler.core.scaling.ScalingRules;
 import io.waddle.autoscaler.core.scaling.Tolerance;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Kubernetes HPA v2 on CPU utilization with its documented defaults: a 15 s sync period
@@ -17,10 +20,23 @@ import java.time.Duration;
  * replica_calculator.go in kubernetes/kubernetes.
  */
 public final class HpaModel {
+    /** The HPA's default scale-up policies: 100 % or 4 pods per 15 s, whichever is more. */
+    static final ScalingRules SCALE_UP =
+            new ScalingRules(
+                    List.of(
+                            RatePolicy.percent(100, Duration.ofSeconds(15)),
+                            RatePolicy.instances(4, Duration.ofSeconds(15))),
+                    ScalingRules.Select.MAX);
+
+    /** The HPA's default scale-down policy: 100 % per 15 s. */
+    static final ScalingRules SCALE_DOWN =
+            new ScalingRules(
+                    List.of(RatePolicy.percent(100, Duration.ofSeconds(15))),
+                    ScalingRules.Select.MAX);
+
     private HpaModel() {}
 
     public static BenchAutoscaler create(BenchSettings s) {
-        ComputeScalerConfig d = ComputeScalerConfig.defaults();
         ComputeScalerConfig hpa =
                 new ComputeScalerConfig(
                         s.targetUtilization() * 100,
@@ -32,8 +48,8 @@ public final class HpaModel {
                         Duration.ZERO,
                         Duration.ofSeconds(300),
                         Duration.ZERO,
-                        d.scaleUp(),
-                        d.scaleDown());
+                        SCALE_UP,
+                        SCALE_DOWN);
         Duration sync = Duration.ofSeconds(15);
         return new CoreScalerModel("hpa", hpa, sync, sync, Duration.ZERO);
     }

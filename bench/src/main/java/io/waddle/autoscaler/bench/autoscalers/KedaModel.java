@@ -19,7 +19,6 @@ public final class KedaModel {
     private KedaModel() {}
 
     public static BenchAutoscaler create(BenchSettings s, double capacityPerInstance) {
-        ComputeScalerConfig d = ComputeScalerConfig.defaults();
         ComputeScalerConfig keda =
                 new ComputeScalerConfig(
                         0,
@@ -31,8 +30,8 @@ public final class KedaModel {
                         Duration.ZERO,
                         Duration.ofSeconds(300),
                         Duration.ZERO,
-                        d.scaleUp(),
-                        d.scaleDown());
+                        HpaModel.SCALE_UP,
+                        HpaModel.SCALE_DOWN);
         Duration sync = Duration.ofSeconds(15);
         return new CoreScalerModel("keda", keda, sync, sync, Duration.ofSeconds(30));
     }

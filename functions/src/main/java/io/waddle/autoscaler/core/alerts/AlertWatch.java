@@ -6,7 +6,6 @@ import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.PatternMatch;
 import io.waddle.autoscaler.core.model.Reason;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +41,9 @@ public record AlertWatch(
         return new AlertWatch(AlertBook.Firing.none(), FailureRate.none(), null, service, region);
     }
 
-    public Step onMatch(PatternMatch m, Duration calm) {
+    public Step onMatch(PatternMatch m, AlertSettings s) {
         if (m.type() != PatternMatch.Type.OSCILLATION) {
-            return new Step(this, List.of(), wakeAt(calm));
+            return new Step(this, List.of(), wakeAt(s));
         }
         Instant at = m.at();
         AlertBook.Update u =
@@ -53,16 +52,16 @@ public record AlertWatch(
         Instant last =
                 lastOscillation == null || at.isAfter(lastOscillation) ? at : lastOscillation;
         AlertWatch next = new AlertWatch(u.next(), failures, last, service, region);
-        return new Step(next, list(u.publish()), next.wakeAt(calm));
+        return new Step(next, list(u.publish()), next.wakeAt(s));
     }
 
-    public Step onResult(ActuationResult r, Duration calm) {
-        FailureRate rate = failures.add(r);
+    public Step onResult(ActuationResult r, AlertSettings s) {
+        FailureRate rate = failures.add(r, s);
         AlertWatch next = new AlertWatch(firing, rate, lastOscillation, service, region);
-        return next.judgeFailures(r.appliedAt(), calm);
+        return next.judgeFailures(r.appliedAt(), s);
     }
 
-    public Step onEvent(Decision e, Duration calm) {
+    public Step onEvent(Decision e, AlertSettings s) {
         boolean silent = e.reason() == Reason.METRICS_SILENT;
         AlertBook.Update u =
                 AlertBook.observe(
@@ -74,15 +73,15 @@ public record AlertWatch(
                         silent ? e.detail() : "metrics arrive again: " + e.action().wireName(),
                         e.decidedAt());
         AlertWatch next = new AlertWatch(u.next(), failures, lastOscillation, service, region);
-        return new Step(next, list(u.publish()), next.wakeAt(calm));
+        return new Step(next, list(u.publish()), next.wakeAt(s));
     }
 
     /** Time passed to {@code now}: failures age out, a calm service's oscillation resolves. */
-    public Step onTime(Instant now, Duration calm) {
+    public Step onTime(Instant now, AlertSettings s) {
         List<Alert> out = new ArrayList<>();
         AlertBook.Firing book = firing;
         Instant last = lastOscillation;
-        if (last != null && !now.isBefore(last.plus(calm))) {
+        if (last != null && !now.isBefore(last.plus(s.calmPeriod()))) {
             AlertBook.Update u =
                     AlertBook.observe(
                             book,
@@ -90,28 +89,28 @@ public record AlertWatch(
                             service,
                             region,
                             false,
-                            "no oscillation for " + calm.toMinutes() + " min",
+                            "no oscillation for " + s.calmPeriod().toMinutes() + " min",
                             now);
             book = u.next();
             u.publish().ifPresent(out::add);
             last = null;
         }
-        Step s =
-                new AlertWatch(book, failures.pruned(now), last, service, region)
-                        .judgeFailures(now, calm);
-        out.addAll(s.publish());
-        return new Step(s.next(), out, s.wakeAt());
+        Step judged =
+                new AlertWatch(book, failures.pruned(now, s), last, service, region)
+                        .judgeFailures(now, s);
+        out.addAll(judged.publish());
+        return new Step(judged.next(), out, judged.wakeAt());
     }
 
     /** Whether nothing is firing or pending: the key's state can go. */
-    public boolean isQuiet(Instant now) {
+    public boolean isQuiet(Instant now, AlertSettings s) {
         return firing.alerts().isEmpty()
                 && lastOscillation == null
-                && failures.pruned(now).outcomes().isEmpty();
+                && failures.pruned(now, s).outcomes().isEmpty();
     }
 
-    private Step judgeFailures(Instant now, Duration calm) {
-        boolean critical = failures.critical(now);
+    private Step judgeFailures(Instant now, AlertSettings s) {
+        boolean critical = failures.critical(now, s);
         AlertBook.Update u =
                 AlertBook.observe(
                         firing,
@@ -119,18 +118,18 @@ public record AlertWatch(
                         service,
                         region,
                         critical,
-                        failures.describe(now),
+                        failures.describe(now, s),
                         now);
         AlertWatch next = new AlertWatch(u.next(), failures, lastOscillation, service, region);
-        return new Step(next, list(u.publish()), next.wakeAt(calm));
+        return new Step(next, list(u.publish()), next.wakeAt(s));
     }
 
     /** The next moment something can change without input: an oscillation calms, a failure ages. */
-    private Instant wakeAt(Duration calm) {
-        Instant wake = lastOscillation == null ? null : lastOscillation.plus(calm);
+    private Instant wakeAt(AlertSettings s) {
+        Instant wake = lastOscillation == null ? null : lastOscillation.plus(s.calmPeriod());
         if (!failures.outcomes().isEmpty()) {
             // Outcomes are oldest first: the first to age out of the hour is the next change.
-            Instant ages = failures.outcomes().get(0).at().plus(FailureRate.SPAN).plusMillis(1);
+            Instant ages = failures.firstExpiry(s);
             if (wake == null || ages.isBefore(wake)) {
                 wake = ages;
             }

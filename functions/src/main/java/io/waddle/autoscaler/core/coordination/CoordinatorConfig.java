@@ -48,17 +48,6 @@ public record CoordinatorConfig(
         }
     }
 
-    public static CoordinatorConfig defaults() {
-        return new CoordinatorConfig(
-                DependencyGraph.parse(DependencyGraph.DEFAULT),
-                Readiness.defaults(),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(60),
-                Map.of(),
-                0.2,
-                Duration.ofHours(1));
-    }
-
     /** {@code media-relay=60,chat-api=200}: each service's total maximum across regions. */
     public static Map<String, Integer> parseGlobalMax(String spec) {
         Map<String, Integer> out = new LinkedHashMap<>();

@@ -18,8 +18,6 @@ import java.util.Set;
 public final class DependencyGraph implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final String DEFAULT = "compute->cache,compute->database,webrtc->compute";
-
     private final Map<ServiceKind, Set<ServiceKind>> dependencies;
     private final List<Set<ServiceKind>> phases;
 

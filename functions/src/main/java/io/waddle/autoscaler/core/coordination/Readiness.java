@@ -30,10 +30,6 @@ public record Readiness(
         }
     }
 
-    public static Readiness defaults() {
-        return new Readiness(10, 1.2, 1L << 30, 1.3, 4L << 30);
-    }
-
     /** Pool connections {@code computeInstances} need, with headroom. */
     public int databaseConnectionsFor(int computeInstances) {
         return (int)

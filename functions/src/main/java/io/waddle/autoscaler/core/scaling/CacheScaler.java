@@ -67,11 +67,6 @@ public final class CacheScaler implements Scaler<CacheScaler.CacheState> {
                     evictionRise,
                     OscillationRule.stretch(cooldown, factor));
         }
-
-        /** The platform design's defaults. */
-        public static Config defaults() {
-            return new Config(1, 20, 4L << 30, 0.25, 0.5, 0.01, 0.8, 1.2, Duration.ofSeconds(300));
-        }
     }
 
     /**

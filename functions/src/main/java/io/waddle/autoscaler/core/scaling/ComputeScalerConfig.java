@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The compute scaler's tunables, already parsed and checked. Built from {@code AutoscalerOptions};
- * {@link #defaults()} gives the platform design's numbers.
+ * The defaults are the options' ({@code AutoscalerOptions}), from the platform design.
  *
  * @param targetCpuPercent mean CPU utilization to hold, percent of the request; 0 disables the
  *     metric
@@ -83,28 +83,6 @@ public record ComputeScalerConfig(
         requireNonNegative("scale-up stabilization", scaleUpStabilization);
         requireNonNegative("scale-down stabilization", scaleDownStabilization);
         requireNonNegative("cooldown", cooldown);
-    }
-
-    /** HPA v2 defaults, with the platform design's targets and bounds. */
-    public static ComputeScalerConfig defaults() {
-        return new ComputeScalerConfig(
-                70.0,
-                80.0,
-                0.0,
-                new Tolerance(0.10),
-                2,
-                100,
-                Duration.ZERO,
-                Duration.ofSeconds(300),
-                Duration.ofSeconds(300),
-                new ScalingRules(
-                        List.of(
-                                RatePolicy.percent(100, Duration.ofSeconds(15)),
-                                RatePolicy.instances(4, Duration.ofSeconds(15))),
-                        ScalingRules.Select.MAX),
-                new ScalingRules(
-                        List.of(RatePolicy.percent(100, Duration.ofSeconds(15))),
-                        ScalingRules.Select.MAX));
     }
 
     /** How much history the scaler must keep: the longest window or period any rule looks back. */

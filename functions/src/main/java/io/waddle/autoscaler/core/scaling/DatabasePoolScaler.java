@@ -69,12 +69,6 @@ public final class DatabasePoolScaler implements Scaler<DatabasePoolScaler.PoolS
                     pressureDuration,
                     growthStep);
         }
-
-        /** The platform design's defaults. */
-        public static Config defaults() {
-            return new Config(
-                    10, 1000, 10, 5, 50, 10, Duration.ofSeconds(300), Duration.ofSeconds(60), 0.2);
-        }
     }
 
     /**

@@ -52,21 +52,6 @@ public final class OscillationRule {
                 throw new IllegalArgumentException("damping factor must be >= 1: " + maxFactor);
             }
         }
-
-        /**
-         * More than 5 changes in the last 20 actions (of the last hour), or 4 flips in 30 minutes;
-         * up to 8x.
-         */
-        public static Config defaults() {
-            return new Config(
-                    20,
-                    5,
-                    4,
-                    Duration.ofMinutes(30),
-                    8,
-                    Duration.ofMinutes(30),
-                    Duration.ofHours(1));
-        }
     }
 
     /** One scaling action of the service: when, and which way. */

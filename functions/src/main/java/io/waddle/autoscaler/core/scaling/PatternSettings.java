@@ -28,16 +28,6 @@ public record PatternSettings(
         }
     }
 
-    /** The options' defaults. */
-    public static PatternSettings defaults() {
-        return new PatternSettings(
-                true,
-                SpikeRule.Config.defaults(),
-                Duration.ofSeconds(60),
-                30,
-                OscillationRule.Config.defaults());
-    }
-
     public PatternSettings withSpike(boolean enabled, SpikeRule.Config spike, Duration delay) {
         return new PatternSettings(enabled, spike, delay, lowCpuPercent, oscillation);
     }

@@ -58,11 +58,6 @@ public final class SpikeRule {
                         "need extrapolation >= 1, emergency factor > 1 and step >= 1");
             }
         }
-
-        /** +50 % within 60 s from at least 1 request/s; projections up to 4×; steps up to 4×. */
-        public static Config defaults() {
-            return new Config(0.5, Duration.ofSeconds(60), 1.0, 4.0, 4.0, 1);
-        }
     }
 
     /** A spike: the rate went from {@code base} to {@code now} in {@code seconds}. */

@@ -75,11 +75,6 @@ public final class WebRtcRelayScaler implements Scaler<ScalerState> {
                     pressureStep,
                     OscillationRule.stretch(cooldown, factor));
         }
-
-        /** The platform design's defaults. */
-        public static Config defaults() {
-            return new Config(1, 50, 1000, 1e9, 0.02, 150, 0.7, 0.2, Duration.ofSeconds(300));
-        }
     }
 
     public WebRtcRelayScaler(Config config) {
