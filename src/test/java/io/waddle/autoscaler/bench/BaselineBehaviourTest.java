@@ -67,7 +67,7 @@ class BaselineBehaviourTest {
 
     @Test
     void flinkOperatorHoldsAScaleDownForItsScaleDownInterval() {
-        FlinkOperatorModel op = new FlinkOperatorModel();
+        FlinkOperatorModel op = new FlinkOperatorModel(SETTINGS.targetUtilization());
         Instant t = START;
         int decided = 10;
         // A quarter of the load for 75 minutes: the metrics window fills (15 min), then the
@@ -86,7 +86,7 @@ class BaselineBehaviourTest {
 
     @Test
     void flinkOperatorLeavesUtilizationInsideItsBoundaryAlone() {
-        FlinkOperatorModel op = new FlinkOperatorModel();
+        FlinkOperatorModel op = new FlinkOperatorModel(SETTINGS.targetUtilization());
         for (Instant t = START; t.isBefore(START.plus(Duration.ofHours(3))); t = t.plus(STEP)) {
             assertThat(op.decide(at(t, 10, 0.45))).isEqualTo(10); // 0.45 is inside [0.4, 1.0]
         }

@@ -1,10 +1,10 @@
 package io.waddle.autoscaler.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waddle.autoscaler.bench.loop.BenchSettings;
 import io.waddle.autoscaler.sim.Trace;
+import io.waddle.autoscaler.testing.CliRun;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,27 +67,34 @@ class ElasticityBenchTest {
 
     @Test
     void refusesAnUnknownAutoscalerNamingTheChoices() {
-        assertThatThrownBy(
-                        () ->
-                                ElasticityBench.Args.parse(
-                                        new String[] {"--trace", "x.csv", "--autoscaler", "magic"}))
-                .hasMessageContaining("unknown autoscaler 'magic'")
-                .hasMessageContaining("aws-predictive");
+        CliRun r =
+                CliRun.of(
+                        "autoscaler bench elasticity",
+                        new ElasticityBench(),
+                        "--trace",
+                        "x.csv",
+                        "--autoscaler",
+                        "magic");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.oneLineError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("unknown autoscaler 'magic'");
+        assertThat(r.err()).contains("aws-predictive");
     }
 
     @Test
     void refusesTheFlinkEngineForAnythingButWaddle() {
-        assertThatThrownBy(
-                        () ->
-                                ElasticityBench.Args.parse(
-                                        new String[] {
-                                            "--trace",
-                                            "x.csv",
-                                            "--autoscaler",
-                                            "hpa",
-                                            "--engine",
-                                            "flink"
-                                        }))
-                .hasMessageContaining("--engine flink runs waddle");
+        CliRun r =
+                CliRun.of(
+                        "autoscaler bench elasticity",
+                        new ElasticityBench(),
+                        "--trace",
+                        "x.csv",
+                        "--autoscaler",
+                        "hpa",
+                        "--engine",
+                        "flink");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.oneLineError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("--engine flink runs waddle");
     }
 }

@@ -2,7 +2,6 @@ package io.waddle.autoscaler.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waddle.autoscaler.bench.autoscalers.FlinkJobAutoscaler;
 import io.waddle.autoscaler.bench.autoscalers.WaddleJobModel;
 import io.waddle.autoscaler.bench.autoscalers.WaddleModel;
 import io.waddle.autoscaler.bench.loop.BenchSettings;
@@ -50,8 +49,7 @@ class FlinkEngineAgreementIT {
         ElasticityEngine.Run directRun = engine.run(direct, START, END);
         ElasticityEngine.Run flinkRun;
         List<ScalingEvent> flinkEvents;
-        try (FlinkJobAutoscaler job =
-                new FlinkJobAutoscaler(dir, WaddleModel.jobOptions(settings))) {
+        try (WaddleJobModel job = WaddleModel.onFlink(dir, settings)) {
             flinkRun = engine.run(job, START, END);
             flinkEvents = job.events();
         }

@@ -1,11 +1,11 @@
 package io.waddle.autoscaler.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waddle.autoscaler.bench.loop.BenchSettings;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.sim.Trace;
+import io.waddle.autoscaler.testing.CliRun;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -64,27 +64,39 @@ class KindElasticityEngineTest {
 
     @Test
     void theCommandLineRefusesBaselinesThatOnlyScaleCompute() {
-        assertThatThrownBy(
-                        () ->
-                                ElasticityBench.Args.parse(
-                                        new String[] {
-                                            "--trace",
-                                            "x.csv",
-                                            "--kind",
-                                            "cache",
-                                            "--autoscaler",
-                                            "hpa"
-                                        }))
-                .hasMessageContaining("for --kind cache the autoscaler is one of waddle");
-        assertThatThrownBy(
-                        () ->
-                                ElasticityBench.Args.parse(
-                                        new String[] {"--all", "--kind", "webrtc"}))
-                .hasMessageContaining("runs alone");
-        assertThatThrownBy(
-                        () ->
-                                ElasticityBench.Args.parse(
-                                        new String[] {"--trace", "x.csv", "--kind", "gpu"}))
-                .hasMessageContaining("--kind is compute, webrtc, database or cache");
+        CliRun r =
+                CliRun.of(
+                        "autoscaler bench elasticity",
+                        new ElasticityBench(),
+                        "--trace",
+                        "x.csv",
+                        "--kind",
+                        "cache",
+                        "--autoscaler",
+                        "hpa");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.oneLineError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("for --kind cache the autoscaler is one of waddle");
+        CliRun r2 =
+                CliRun.of(
+                        "autoscaler bench elasticity",
+                        new ElasticityBench(),
+                        "--all",
+                        "--kind",
+                        "webrtc");
+        assertThat(r2.exit()).isEqualTo(2);
+        assertThat(r2.oneLineError()).as(r2.err()).isTrue();
+        assertThat(r2.err()).contains("runs alone");
+        CliRun r3 =
+                CliRun.of(
+                        "autoscaler bench elasticity",
+                        new ElasticityBench(),
+                        "--trace",
+                        "x.csv",
+                        "--kind",
+                        "gpu");
+        assertThat(r3.exit()).isEqualTo(2);
+        assertThat(r3.oneLineError()).as(r3.err()).isTrue();
+        assertThat(r3.err()).contains("--kind is compute, webrtc, database or cache");
     }
 }

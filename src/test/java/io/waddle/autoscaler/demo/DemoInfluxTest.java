@@ -29,11 +29,11 @@ class DemoInfluxTest {
 
     @Test
     void theFlagTakesAUrlOrNone() {
-        assertThat(DemoOptions.parse(new String[] {}).influx()).isEqualTo("http://127.0.0.1:8086");
-        assertThat(DemoOptions.parse(new String[] {"--influx", "none"}).influx()).isEmpty();
-        assertThat(DemoOptions.parse(new String[] {"--influx", "http://influx:8086"}).influx())
+        assertThat(DemoOptions.parse().influx()).isEqualTo("http://127.0.0.1:8086");
+        assertThat(DemoOptions.parse("--influx", "none").influx()).isEmpty();
+        assertThat(DemoOptions.parse("--influx", "http://influx:8086").influx())
                 .isEqualTo("http://influx:8086");
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--influx", "influx:8086"}))
+        assertThatThrownBy(() -> DemoOptions.parse("--influx", "influx:8086"))
                 .hasMessageContaining("--influx is an http(s) URL or none");
     }
 }

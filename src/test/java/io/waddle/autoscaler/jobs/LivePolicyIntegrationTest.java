@@ -8,16 +8,15 @@ import io.waddle.autoscaler.core.model.PolicyEvent;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.testing.CliRun;
 import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -68,20 +67,28 @@ class LivePolicyIntegrationTest {
                 List.of(Json.toString(ActuationResult.applied(first, START.plusSeconds(90)))),
                 START.plusSeconds(90));
 
-        // A policy capping chat-api at 5, then a broken version 2 of it.
+        // A policy capping chat-api at 5, published with the job's verdict awaited, then a broken
+        // version 2 of it.
+        CliRun published =
+                policy(
+                        "publish",
+                        write("cap.json", policy(1, "\"compute\":{\"max_instances\":5}")),
+                        "--wait",
+                        "60",
+                        "--events-topic",
+                        "pe");
+        assertThat(published.exit()).as(published.err()).isZero();
+        assertThat(published.out()).contains("the job: ").contains("cap version 1 ACCEPTED");
         assertThat(
                         policy(
-                                "publish",
-                                write("cap.json", policy(1, "\"compute\":{\"max_instances\":5}"))))
-                .isZero();
-        assertThat(
-                        policy(
-                                "validate",
-                                write(
-                                        "bad.json",
-                                        policy(
-                                                2,
-                                                "\"compute\":{\"min_instances\":9,\"max_instances\":5}"))))
+                                        "validate",
+                                        write(
+                                                "bad.json",
+                                                policy(
+                                                        2,
+                                                        "\"compute\":{\"min_instances\":9,"
+                                                                + "\"max_instances\":5}")))
+                                .exit())
                 .isEqualTo(1);
         KAFKA.produce(
                 "p",
@@ -158,20 +165,13 @@ class LivePolicyIntegrationTest {
         return new AutoscalerPipeline(kafka.sources(), kafka.sinks(), conf).executeAsync(env);
     }
 
-    private int policy(String command, Path file) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return new PolicyCli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(out, true, StandardCharsets.UTF_8))
-                .run(
-                        new String[] {
-                            command,
-                            file.toString(),
-                            "--bootstrap",
-                            KAFKA.bootstrapServers(),
-                            "--topic",
-                            "p"
-                        });
+    private CliRun policy(String command, Path file, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, file.toString()));
+        args.addAll(List.of(more));
+        if (!command.equals("validate")) {
+            args.addAll(List.of("--bootstrap", KAFKA.bootstrapServers(), "--topic", "p"));
+        }
+        return CliRun.of("autoscaler policy", new PolicyCli(), args.toArray(String[]::new));
     }
 
     private Path write(String name, String json) throws Exception {

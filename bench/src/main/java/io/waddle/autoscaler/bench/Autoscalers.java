@@ -35,7 +35,7 @@ public final class Autoscalers {
         return switch (name) {
             case "hpa" -> HpaModel.create(s);
             case "keda" -> KedaModel.create(s, engine.capacityPerInstance());
-            case "flink-operator" -> new FlinkOperatorModel();
+            case "flink-operator" -> new FlinkOperatorModel(s.targetUtilization());
             case "aws-predictive" -> new AwsPredictiveModel(s, engine.capacityPerInstance());
             case "oracle" -> new OracleModel(engine::demandAt, s.provisioningDelay(), s.step());
             case "static-peak" -> new StaticPeakModel(peakDemand(engine, s.step(), start, end));

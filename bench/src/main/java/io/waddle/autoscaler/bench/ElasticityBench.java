@@ -2,10 +2,11 @@ package io.waddle.autoscaler.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.waddle.autoscaler.bench.autoscalers.FlinkJobAutoscaler;
+import io.waddle.autoscaler.bench.autoscalers.WaddleJobModel;
 import io.waddle.autoscaler.bench.autoscalers.WaddleModel;
 import io.waddle.autoscaler.bench.loop.BenchSettings;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.jobs.cli.Cli;
 import io.waddle.autoscaler.sim.Trace;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,100 +21,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./autoscaler bench elasticity}: one autoscaler on one trace ({@code --trace}, {@code
  * --autoscaler}, {@code --json}), or every autoscaler on every shipped trace ({@code --all}, which
  * rewrites BENCHMARKS.md's tables and the charts).
  */
-public final class ElasticityBench {
-    static final String USAGE =
-            """
-            Usage: ./autoscaler bench elasticity --trace FILE [--autoscaler NAME] [--json] [flags]
-                   ./autoscaler bench elasticity --all [--trace FILE ...] [flags]
-
-            A deterministic closed-loop simulation of one platform service replaying a request-rate
-            trace (CSV of timestamp,count; any resolution; header optional), scaled by an autoscaler
-            that sees only per-step metrics. Prints the SPEC RG elasticity metrics and cost and SLO
-            figures.
-
-              --trace FILE            the trace (with --all: an extra trace beside the shipped ones);
-                                      synthetic:flapping is a built-in load that flaps every 6 min
-              --kind KIND             compute (default), webrtc, database or cache. For the last
-                                      three, one region of the demo's platform replays the trace:
-                                      a compute fleet that waddle scales, and the service of that
-                                      kind scaled by waddle (its scaler and the coordinator),
-                                      static-peak or oracle; figures are in the kind's units
-              --autoscaler NAME       hpa, keda, flink-operator, aws-predictive, oracle, static-peak
-                                      or waddle (default waddle); waddle-no-spike and
-                                      waddle-no-damping are waddle without its emergency
-                                      scale-ups or without oscillation damping
-              --json                  print one JSON object
-              --engine direct|flink   direct (default): the decision core called in-process;
-                                      flink: waddle as the real job (Kafka broker process, Flink
-                                      MiniCluster) in lock step with the simulation; slow, for short
-                                      spans
-              --all                   every autoscaler on every shipped trace (+ --trace): writes the
-                                      tables into BENCHMARKS.md and charts into docs/bench/
-              --start "YYYY-MM-DD HH:MM", --end "YYYY-MM-DD HH:MM"
-                                      the simulated span, UTC (default: the whole trace)
-              --peak-instances N      capacity per instance is set so that the trace's 99.9th-
-                                      percentile load needs N instances at 100 % (default 100)
-              --provisioning-delay S  seconds before a new instance serves (default 120)
-              --drain-time S          seconds a removed instance keeps costing (default 60)
-              --step S                simulated clock step, at most 15 (default 15)
-              --min-instances N, --max-instances N
-                                      bounds for every autoscaler (default 2 and 200)
-              --target-utilization U  what target-based autoscalers hold (default 0.7)
-              --price P               cost of one instance-hour (default 0.10)
-              --out DIR               where --all writes BENCHMARKS.md and docs/bench (default .)
-            """;
-
+@Command(
+        name = "elasticity",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "A deterministic closed-loop simulation of one platform service replaying a"
+                    + " request-rate trace, scaled by an autoscaler that sees only per-step"
+                    + " metrics. Prints the instance-hours and SLO-violation minutes against the"
+                    + " HPA, the SPEC RG elasticity metrics and the cost."
+        })
+public final class ElasticityBench implements Callable<Integer> {
     private static final DateTimeFormatter SPAN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(Cli.run("autoscaler bench elasticity", new ElasticityBench(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Args a;
-        try {
-            a = Args.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench elasticity: " + e.getMessage() + " (see --help)");
-            System.exit(2);
-            return;
+        BenchSettings settings = settings();
+        check();
+        if (all) {
+            new ElasticityReport(settings, outDir).writeAll(traces, out);
+            return 0;
         }
-        if (a.help) {
-            out.print(USAGE);
-            return;
-        }
-        if (a.all) {
-            new ElasticityReport(a.settings, a.out).writeAll(a.traces, out);
-            return;
-        }
-        Trace trace = Trace.named(a.traces.get(0).toString());
-        Instant start = a.start != null ? a.start : trace.start();
-        Instant end = a.end != null ? a.end : trace.end();
+        Trace trace = Trace.named(traces.get(0).toString());
+        Instant from = start != null ? time("--start", start) : trace.start();
+        Instant to = end != null ? time("--end", end) : trace.end();
+        String name = traces.get(0).toString();
         Map<String, Object> result =
-                a.kind != ServiceKind.COMPUTE
-                        ? runKind(
-                                trace,
-                                a.traces.get(0).toString(),
-                                a.kind,
-                                a.autoscaler,
-                                a.settings,
-                                start,
-                                end)
-                        : a.flink
-                                ? runOnFlink(
-                                        trace, a.traces.get(0).toString(), a.settings, start, end)
-                                : runOne(
-                                        trace,
-                                        a.traces.get(0).toString(),
-                                        a.autoscaler,
-                                        a.settings,
-                                        start,
-                                        end);
-        if (a.json) {
+                kind != ServiceKind.COMPUTE
+                        ? runKind(trace, name, kind, autoscaler, settings, from, to)
+                        : engine == Engine.FLINK
+                                ? runOnFlink(trace, name, settings, from, to)
+                                : runOne(trace, name, autoscaler, settings, from, to);
+        if (json) {
             out.println(
                     new ObjectMapper()
                             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -127,6 +82,7 @@ public final class ElasticityBench {
                                     k,
                                     v instanceof Double d ? format(d) : v));
         }
+        return 0;
     }
 
     /** One autoscaler's figures on one trace and span, with its elastic speedup against hpa. */
@@ -174,9 +130,7 @@ public final class ElasticityBench {
             throws Exception {
         ElasticityEngine engine = new ElasticityEngine(trace, s);
         ElasticityEngine.Run run;
-        try (FlinkJobAutoscaler job =
-                new FlinkJobAutoscaler(
-                        Path.of("target", "bench-flink"), WaddleModel.jobOptions(s))) {
+        try (WaddleJobModel job = WaddleModel.onFlink(Path.of("target", "bench-flink"), s)) {
             run = engine.run(job, start, end);
         }
         return result(engine, traceName, "flink", run, s, start, end);
@@ -214,122 +168,215 @@ public final class ElasticityBench {
                 : String.format(Locale.ROOT, "%.3f", d);
     }
 
-    /** The command line. */
-    static final class Args {
-        final List<Path> traces = new ArrayList<>();
-        String autoscaler = "waddle";
-        ServiceKind kind = ServiceKind.COMPUTE;
-        boolean json;
-        boolean all;
-        boolean help;
-        boolean flink;
-        Instant start;
-        Instant end;
-        Path out = Path.of(".");
-        BenchSettings settings = BenchSettings.defaults();
+    /** Where waddle's decisions come from. */
+    enum Engine {
+        DIRECT,
+        FLINK
+    }
 
-        static Args parse(String[] args) {
-            Args a = new Args();
-            BenchSettings d = BenchSettings.defaults();
-            int peak = d.peakInstances();
-            int minI = d.minInstances();
-            int maxI = d.maxInstances();
-            Duration delay = d.provisioningDelay();
-            Duration drain = d.drainTime();
-            Duration step = d.step();
-            double target = d.targetUtilization();
-            double price = d.pricePerInstanceHour();
-            for (int i = 0; i < args.length; i++) {
-                String f = args[i];
-                switch (f) {
-                    case "--json" -> a.json = true;
-                    case "--all" -> a.all = true;
-                    case "--help", "-h" -> a.help = true;
-                    default -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(f + " needs a value");
-                        }
-                        String v = args[++i];
-                        switch (f) {
-                            case "--trace" -> a.traces.add(Path.of(v));
-                            case "--autoscaler" -> a.autoscaler = v;
-                            case "--kind" ->
-                                    a.kind =
-                                            ServiceKind.fromWireName(v)
-                                                    .orElseThrow(
-                                                            () ->
-                                                                    new IllegalArgumentException(
-                                                                            "--kind is compute,"
-                                                                                    + " webrtc,"
-                                                                                    + " database or"
-                                                                                    + " cache; got "
-                                                                                    + v));
-                            case "--start" -> a.start = time(f, v);
-                            case "--end" -> a.end = time(f, v);
-                            case "--peak-instances" -> peak = Integer.parseInt(v);
-                            case "--provisioning-delay" ->
-                                    delay = Duration.ofSeconds(Long.parseLong(v));
-                            case "--drain-time" -> drain = Duration.ofSeconds(Long.parseLong(v));
-                            case "--step" ->
-                                    step = Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
-                            case "--min-instances" -> minI = Integer.parseInt(v);
-                            case "--max-instances" -> maxI = Integer.parseInt(v);
-                            case "--target-utilization" -> target = Double.parseDouble(v);
-                            case "--price" -> price = Double.parseDouble(v);
-                            case "--out" -> a.out = Path.of(v);
-                            case "--engine" -> {
-                                if (!v.equals("direct") && !v.equals("flink")) {
-                                    throw new IllegalArgumentException(
-                                            "--engine is direct or flink; got " + v);
-                                }
-                                a.flink = v.equals("flink");
-                            }
-                            default -> throw new IllegalArgumentException("unknown flag " + f);
-                        }
-                    }
-                }
-            }
-            a.settings = new BenchSettings(step, peak, delay, drain, minI, maxI, target, price);
-            if (!a.help && !a.all && a.traces.isEmpty()) {
-                throw new IllegalArgumentException("--trace FILE is needed (or --all)");
-            }
-            if (a.flink && (a.all || !a.autoscaler.equals("waddle"))) {
-                throw new IllegalArgumentException(
-                        "--engine flink runs waddle, the real job, alone: use it with --autoscaler"
-                                + " waddle and without --all");
-            }
-            if (a.kind != ServiceKind.COMPUTE) {
-                if (a.all || a.flink) {
-                    throw new IllegalArgumentException(
-                            "--kind " + a.kind.wireName() + " runs alone, on the direct engine");
-                }
-                if (!KindElasticityEngine.AUTOSCALERS.contains(a.autoscaler)) {
-                    throw new IllegalArgumentException(
-                            "for --kind "
-                                    + a.kind.wireName()
-                                    + " the autoscaler is one of "
-                                    + String.join(", ", KindElasticityEngine.AUTOSCALERS));
-                }
-                return a;
-            }
-            if (!a.all && !Autoscalers.NAMES.contains(a.autoscaler)) {
-                throw new IllegalArgumentException(
-                        "unknown autoscaler '"
-                                + a.autoscaler
-                                + "'; one of "
-                                + String.join(", ", Autoscalers.NAMES));
-            }
-            return a;
+    @Option(
+            names = "--trace",
+            paramLabel = "FILE",
+            description =
+                    "The trace: a CSV of timestamp,count, any resolution, header optional (with"
+                            + " --all: an extra trace beside the shipped ones);"
+                            + " synthetic:flapping is a built-in load that flaps every 6 min.")
+    List<Path> traces = new ArrayList<>();
+
+    @Option(
+            names = "--kind",
+            defaultValue = "compute",
+            description =
+                    "compute (default), webrtc, database or cache. For the last three, one region"
+                            + " of the demo's platform replays the trace: a compute fleet that"
+                            + " waddle scales, and the service of that kind scaled by waddle,"
+                            + " static-peak or oracle; figures are in the kind's units.",
+            converter = KindConverter.class)
+    ServiceKind kind = ServiceKind.COMPUTE;
+
+    @Option(
+            names = "--autoscaler",
+            defaultValue = "waddle",
+            paramLabel = "NAME",
+            description =
+                    "hpa, keda, flink-operator, aws-predictive, oracle, static-peak or waddle"
+                            + " (default); waddle-no-spike and waddle-no-damping are waddle without"
+                            + " its emergency scale-ups or without oscillation damping.")
+    String autoscaler;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(
+            names = "--engine",
+            defaultValue = "direct",
+            description =
+                    "direct (default): the decision core called in-process; flink: waddle as the"
+                        + " real job (Kafka broker process, Flink MiniCluster) in lock step with"
+                        + " the simulation; slow, for short spans.")
+    Engine engine;
+
+    @Option(
+            names = "--all",
+            description =
+                    "Every autoscaler on every shipped trace (and --trace): writes the tables into"
+                            + " BENCHMARKS.md and the charts into docs/bench/.")
+    boolean all;
+
+    @Option(
+            names = "--start",
+            paramLabel = "YYYY-MM-DD HH:MM",
+            description = "Start of the simulated span, UTC (default: the trace's start).")
+    String start;
+
+    @Option(
+            names = "--end",
+            paramLabel = "YYYY-MM-DD HH:MM",
+            description = "End of the simulated span, UTC (default: the trace's end).")
+    String end;
+
+    @Option(
+            names = "--peak-instances",
+            defaultValue = "100",
+            description =
+                    "Capacity per instance is set so that the trace's 99.9th-percentile load needs"
+                            + " N instances at 100 % (default: ${DEFAULT-VALUE}).")
+    int peakInstances;
+
+    @Option(
+            names = "--provisioning-delay",
+            defaultValue = "120",
+            paramLabel = "S",
+            description =
+                    "Seconds before a new instance serves (default: ${DEFAULT-VALUE}). A property"
+                            + " of the simulated platform: no autoscaler is told it.")
+    long provisioningDelay;
+
+    @Option(
+            names = "--drain-time",
+            defaultValue = "60",
+            paramLabel = "S",
+            description = "Seconds a removed instance keeps costing (default: ${DEFAULT-VALUE}).")
+    long drainTime;
+
+    @Option(
+            names = "--step",
+            defaultValue = "15",
+            paramLabel = "S",
+            description = "Simulated clock step, at most 15 s (default: ${DEFAULT-VALUE}).")
+    double step;
+
+    @Option(
+            names = "--min-instances",
+            defaultValue = "2",
+            description = "Lower bound for every autoscaler (default: ${DEFAULT-VALUE}).")
+    int minInstances;
+
+    @Option(
+            names = "--max-instances",
+            defaultValue = "200",
+            description = "Upper bound for every autoscaler (default: ${DEFAULT-VALUE}).")
+    int maxInstances;
+
+    @Option(
+            names = "--target-utilization",
+            defaultValue = "0.7",
+            paramLabel = "U",
+            description =
+                    "What every target-based autoscaler holds: hpa, keda, flink-operator,"
+                            + " aws-predictive and waddle (default: ${DEFAULT-VALUE}).")
+    double targetUtilization;
+
+    @Option(
+            names = "--price",
+            defaultValue = "0.10",
+            paramLabel = "P",
+            description = "Cost of one instance-hour (default: ${DEFAULT-VALUE}).")
+    double price;
+
+    @Option(
+            names = "--out",
+            defaultValue = ".",
+            paramLabel = "DIR",
+            description =
+                    "Where --all writes BENCHMARKS.md and docs/bench (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    /** Parses --kind by its wire name. */
+    static final class KindConverter implements CommandLine.ITypeConverter<ServiceKind> {
+        @Override
+        public ServiceKind convert(String v) {
+            return ServiceKind.fromWireName(v)
+                    .orElseThrow(
+                            () ->
+                                    new CommandLine.TypeConversionException(
+                                            "--kind is compute, webrtc, database or cache; got "
+                                                    + v));
         }
+    }
 
-        private static Instant time(String flag, String v) {
-            try {
-                return LocalDateTime.parse(v, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                        .toInstant(ZoneOffset.UTC);
-            } catch (RuntimeException e) {
+    private BenchSettings settings() {
+        if (!(targetUtilization > 0 && targetUtilization <= 1)) {
+            throw new IllegalArgumentException(
+                    "--target-utilization must be in (0, 1]; got " + targetUtilization);
+        }
+        if (!(price >= 0) || Double.isInfinite(price)) {
+            throw new IllegalArgumentException("--price must be >= 0; got " + price);
+        }
+        if (provisioningDelay < 0 || drainTime < 0) {
+            throw new IllegalArgumentException(
+                    "--provisioning-delay and --drain-time must be >= 0");
+        }
+        return new BenchSettings(
+                Duration.ofMillis(Math.round(step * 1000)),
+                peakInstances,
+                Duration.ofSeconds(provisioningDelay),
+                Duration.ofSeconds(drainTime),
+                minInstances,
+                maxInstances,
+                targetUtilization,
+                price);
+    }
+
+    private void check() {
+        if (!all && traces.isEmpty()) {
+            throw new IllegalArgumentException("--trace FILE is needed (or --all)");
+        }
+        if (engine == Engine.FLINK && (all || !autoscaler.equals("waddle"))) {
+            throw new IllegalArgumentException(
+                    "--engine flink runs waddle, the real job, alone: use it with --autoscaler"
+                            + " waddle and without --all");
+        }
+        if (kind != ServiceKind.COMPUTE) {
+            if (all || engine == Engine.FLINK) {
                 throw new IllegalArgumentException(
-                        flag + " must look like \"1998-06-30 18:00\"; got \"" + v + "\"");
+                        "--kind " + kind.wireName() + " runs alone, on the direct engine");
             }
+            if (!KindElasticityEngine.AUTOSCALERS.contains(autoscaler)) {
+                throw new IllegalArgumentException(
+                        "for --kind "
+                                + kind.wireName()
+                                + " the autoscaler is one of "
+                                + String.join(", ", KindElasticityEngine.AUTOSCALERS));
+            }
+            return;
+        }
+        if (!all && !Autoscalers.NAMES.contains(autoscaler)) {
+            throw new IllegalArgumentException(
+                    "unknown autoscaler '"
+                            + autoscaler
+                            + "'; one of "
+                            + String.join(", ", Autoscalers.NAMES));
+        }
+    }
+
+    private static Instant time(String flag, String v) {
+        try {
+            return LocalDateTime.parse(v, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                    .toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    flag + " must look like \"1998-06-30 18:00\"; got \"" + v + "\"");
         }
     }
 

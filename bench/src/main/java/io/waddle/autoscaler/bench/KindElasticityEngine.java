@@ -1,10 +1,12 @@
 package io.waddle.autoscaler.bench;
 
 import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.bench.loop.DecisionEngine;
 import io.waddle.autoscaler.bench.loop.DirectPipeline;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.sim.CacheModel;
 import io.waddle.autoscaler.sim.ComputeModel;
@@ -65,11 +67,49 @@ public final class KindElasticityEngine {
             throw new IllegalArgumentException(
                     "for " + kind.wireName() + " the autoscaler is one of " + AUTOSCALERS);
         }
-        if (autoscaler.equals("waddle")) {
-            return new Loop(autoscaler, null).run(start, end);
+        try {
+            if (autoscaler.equals("waddle")) {
+                return runWaddle(DirectPipeline::new, start, end).run();
+            }
+            int[] demand = runWaddle(DirectPipeline::new, start, end).run().demand();
+            // Under static-peak and oracle the service under test is not waddle's to scale.
+            try (DecisionEngine computeOnly =
+                    new DirectPipeline(jobOptions(), d -> d.kind() == ServiceKind.COMPUTE)) {
+                return new Loop(autoscaler, demand, computeOnly).run(start, end).run();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        int[] demand = new Loop("waddle", null).run(start, end).demand();
-        return new Loop(autoscaler, demand).run(start, end);
+    }
+
+    /** Opens the engine waddle's decisions come from, on the job's options. */
+    public interface EngineFactory {
+        DecisionEngine open(Configuration jobOptions) throws Exception;
+    }
+
+    /** A run, and every decision waddle made in it as the events topic holds it. */
+    public record Traced(ElasticityEngine.Run run, List<ScalingEvent> events) {}
+
+    /** Waddle scaling the service under test, its decisions from {@code engine}. */
+    public Traced runWaddle(EngineFactory engine, Instant start, Instant end) throws Exception {
+        try (DecisionEngine e = engine.open(jobOptions())) {
+            return new Loop("waddle", null, e).run(start, end);
+        }
+    }
+
+    /** The job's options for this platform: the benchmark's bounds and simulated platform. */
+    private Configuration jobOptions() {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.COMPUTE_MIN_INSTANCES, settings.minInstances());
+        conf.set(AutoscalerOptions.COMPUTE_MAX_INSTANCES, settings.maxInstances());
+        conf.set(
+                AutoscalerOptions.COMPUTE_TARGET_REQUESTS,
+                capacityPerInstance * TARGET_UTILIZATION);
+        // The readiness rules describe the simulated platform, as in the demo.
+        conf.set(
+                AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
+                capacityPerInstance * TARGET_UTILIZATION * 4e6 / (1L << 30));
+        return conf;
     }
 
     private ServiceModel model(InstanceModel instances) {
@@ -91,30 +131,17 @@ public final class KindElasticityEngine {
         private final ComputeModel compute =
                 new ComputeModel(COMPUTE, REGION, instances, TARGET_UTILIZATION);
         private final ServiceModel service = model(instances);
-        private final DirectPipeline pipeline;
+        private final DecisionEngine engine;
+        private final List<ScalingEvent> events = new ArrayList<>();
         private ElasticityMetrics metrics;
 
-        Loop(String autoscaler, int[] knownDemand) {
+        Loop(String autoscaler, int[] knownDemand, DecisionEngine engine) {
             this.autoscaler = autoscaler;
             this.knownDemand = knownDemand;
-            Configuration conf = new Configuration();
-            conf.set(AutoscalerOptions.COMPUTE_MIN_INSTANCES, settings.minInstances());
-            conf.set(AutoscalerOptions.COMPUTE_MAX_INSTANCES, settings.maxInstances());
-            conf.set(
-                    AutoscalerOptions.COMPUTE_TARGET_REQUESTS,
-                    capacityPerInstance * TARGET_UTILIZATION);
-            // The readiness rules describe the simulated platform, as in the demo.
-            conf.set(
-                    AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
-                    capacityPerInstance * TARGET_UTILIZATION * 4e6 / (1L << 30));
-            conf.set(AutoscalerOptions.PROVISIONING_DELAY, settings.provisioningDelay());
-            // Under static-peak and oracle the service under test is not waddle's to scale.
-            boolean waddle = autoscaler.equals("waddle");
-            this.pipeline =
-                    new DirectPipeline(conf, d -> waddle || d.kind() == ServiceKind.COMPUTE);
+            this.engine = engine;
         }
 
-        ElasticityEngine.Run run(Instant start, Instant end) {
+        Traced run(Instant start, Instant end) throws Exception {
             metrics = new ElasticityMetrics();
             Duration step = settings.step();
             double dt = step.toMillis() / 1000.0;
@@ -141,40 +168,45 @@ public final class KindElasticityEngine {
                 double load = trace.ratePerSecond(t);
                 ServiceModel.Step now =
                         new ServiceModel.Step(t, load, platform.ready(COMPUTE, REGION));
-                decide(t, i, steps);
+                // The samples of this step show the platform as the step found it.
                 List<MetricSample> samples = new ArrayList<>();
                 samples.addAll(compute.samples(now, platform.readyInstances(COMPUTE, REGION)));
                 samples.addAll(
                         service.samples(now, platform.readyInstances(service.service(), REGION)));
-                samples.forEach(pipeline::add);
+                decide(t, i, steps, samples);
                 int ready = platform.ready(service.service(), REGION);
                 demand[i] = service.demand(now);
                 supply[i] = ready;
                 metrics.record(
                         dt, demand[i], 1.0, ready, platform.billed(service.service(), REGION));
             }
-            return new ElasticityEngine.Run(
-                    autoscaler,
-                    metrics.figures(settings.pricePerInstanceHour(), dt),
-                    demand,
-                    supply);
+            return new Traced(
+                    new ElasticityEngine.Run(
+                            autoscaler,
+                            metrics.figures(settings.pricePerInstanceHour(), dt),
+                            demand,
+                            supply),
+                    List.copyOf(events));
         }
 
         /**
-         * The windows the watermark closes at {@code t}, each a round of the coordinator; under
-         * static-peak and oracle the service under test is not waddle's to scale.
+         * The windows the watermark closes at {@code t}, each a round of the coordinator, then this
+         * step's samples; under oracle the service under test is scaled ahead of its demand.
          */
-        private void decide(Instant t, int i, int steps) {
-            pipeline.advanceTo(
-                    t,
-                    c -> {
-                        platform.scaleTo(c.service(), REGION, c.to(), t);
-                        if (!c.service().equals(COMPUTE)) {
-                            metrics.countScalingAction();
-                        }
-                        // The benchmark's actuator applies at once and reports it.
-                        return ActuationResult.applied(c, t);
-                    });
+        private void decide(Instant t, int i, int steps, List<MetricSample> samples)
+                throws Exception {
+            events.addAll(
+                    engine.step(
+                            t,
+                            samples,
+                            c -> {
+                                platform.scaleTo(c.service(), REGION, c.to(), t);
+                                if (!c.service().equals(COMPUTE)) {
+                                    metrics.countScalingAction();
+                                }
+                                // The benchmark's actuator applies at once and reports it.
+                                return ActuationResult.applied(c, t);
+                            }));
             if (autoscaler.equals("oracle")) {
                 int ahead = (int) settings.provisioningDelay().dividedBy(settings.step());
                 // Ready in time for every step until a new unit could be: the horizon's peak.
@@ -192,8 +224,9 @@ public final class KindElasticityEngine {
         }
 
         /** The actuator's inventory at the start. */
-        private void observe(String name, ServiceKind k, int capacity, Instant at) {
-            pipeline.observed(ActuationResult.observed(name, REGION, k, capacity, at));
+        private void observe(String name, ServiceKind k, int capacity, Instant at)
+                throws Exception {
+            engine.observed(ActuationResult.observed(name, REGION, k, capacity, at));
         }
     }
 

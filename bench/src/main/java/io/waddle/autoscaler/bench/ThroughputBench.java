@@ -1,7 +1,5 @@
 package io.waddle.autoscaler.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.Gauges;
 import io.waddle.autoscaler.core.model.MetricSample;
@@ -58,20 +56,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * </ol>
  */
 public final class ThroughputBench {
-    static final String USAGE =
-            """
-            Usage: ./autoscaler bench throughput [--services N] [--instances N] [--steps N]
-                                                [--latency-seconds S] [--checkpoint-interval MS] [--json]
-
-              --services N             service keys (service and region), default 10000
-              --instances N            instances per service at the start, default 2
-              --steps N                15-second steps of backlog for the throughput runs, default 30
-              --latency-seconds S      how long the paced, closed-loop latency run lasts, default 30
-              --checkpoint-interval MS exactly-once checkpoints, default 1000 (a command is visible to
-                                       read_committed consumers when its checkpoint completes)
-              --json                   print one JSON object
-            """;
-
     private static final String METRICS = "tp.metrics";
     private static final String COMMANDS = "tp.commands";
     private static final String EVENTS = "tp.events";
@@ -104,65 +88,6 @@ public final class ThroughputBench {
         // Event time in the recent past, aligned to the slide, so that no sample is "from the
         // future".
         this.simStart = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-    }
-
-    public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        int services = 10_000;
-        int instances = 2;
-        int steps = 30;
-        int latency = 30;
-        long checkpointMs = 1000;
-        boolean json = false;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--help", "-h" -> {
-                        out.print(USAGE);
-                        return;
-                    }
-                    case "--json" -> json = true;
-                    case "--services" -> services = positive(args, ++i);
-                    case "--instances" -> instances = positive(args, ++i);
-                    case "--steps" -> steps = positive(args, ++i);
-                    case "--latency-seconds" -> latency = positive(args, ++i);
-                    case "--checkpoint-interval" -> checkpointMs = positive(args, ++i);
-                    default -> throw new IllegalArgumentException("unknown flag " + args[i]);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench throughput: " + e.getMessage() + " (see --help)");
-            System.exit(2);
-            return;
-        }
-        Map<String, Object> r =
-                new ThroughputBench(
-                                services,
-                                instances,
-                                steps,
-                                latency,
-                                Duration.ofMillis(checkpointMs))
-                        .run(out);
-        if (json) {
-            out.println(
-                    new ObjectMapper()
-                            .enable(SerializationFeature.INDENT_OUTPUT)
-                            .writeValueAsString(r));
-        } else {
-            r.forEach((k, v) -> out.printf(Locale.ROOT, "%-34s %s%n", k, v));
-        }
-        System.exit(0);
-    }
-
-    private static int positive(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        int n = Integer.parseInt(args[i]);
-        if (n <= 0) {
-            throw new IllegalArgumentException(args[i - 1] + " must be > 0");
-        }
-        return n;
     }
 
     Map<String, Object> run(PrintStream log) throws Exception {

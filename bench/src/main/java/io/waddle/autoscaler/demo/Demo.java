@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,31 +94,6 @@ public final class Demo {
         this.options = options;
         this.out = out;
         this.report = new DemoReport(out);
-    }
-
-    public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        DemoOptions options;
-        try {
-            options = DemoOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("demo: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            out.print(DemoOptions.USAGE);
-            System.exit(0);
-        }
-        int code;
-        try {
-            code = new Demo(options, out).run();
-        } catch (Exception e) {
-            System.err.println("demo failed: " + e);
-            e.printStackTrace();
-            code = 1;
-        }
-        System.exit(code);
     }
 
     int run() throws Exception {

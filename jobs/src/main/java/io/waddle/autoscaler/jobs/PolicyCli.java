@@ -1,266 +1,351 @@
 package io.waddle.autoscaler.jobs;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.model.PolicyEvent;
 import io.waddle.autoscaler.core.policy.InvalidPolicyException;
 import io.waddle.autoscaler.core.policy.PolicyParser;
 import io.waddle.autoscaler.core.policy.ScalingPolicy;
+import io.waddle.autoscaler.jobs.cli.Cli;
+import io.waddle.autoscaler.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./autoscaler policy validate|publish|list|delete}: manage the policies on the compacted
- * policy topic. Validation is the job's own, so a policy that validates here is accepted there.
+ * {@code ./autoscaler policy}: manage the policies on the compacted policy topic, and read the
+ * job's verdict on them from the policy-events topic. Validation is the job's own, so a policy that
+ * validates here is accepted there.
  */
-public final class PolicyCli {
-    static final String USAGE =
-            """
-            Usage: ./autoscaler policy validate FILE
-                   ./autoscaler policy publish FILE [kafka flags]
-                   ./autoscaler policy list [kafka flags]
-                   ./autoscaler policy delete POLICY_ID [kafka flags]
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Scaling policies: validate, publish, list, delete, and the job's verdicts.",
+        subcommands = {
+            PolicyCli.Validate.class,
+            PolicyCli.Publish.class,
+            PolicyCli.ListPolicies.class,
+            PolicyCli.Delete.class,
+            PolicyCli.Events.class
+        })
+public final class PolicyCli implements Runnable {
+    @Spec CommandSpec spec;
 
-              validate   checks FILE as the job would; exits 1 with the job's message if invalid
-              publish    validates FILE, then writes it to the policy topic keyed by its policy_id
-              list       the policies in force: the latest record per policy id on the topic
-              delete     writes a tombstone for POLICY_ID: the job drops the policy
-
-            Kafka flags:
-              --bootstrap HOST:PORT     brokers (default localhost:9092)
-              --topic NAME              policy topic (default waddle.policies)
-              --command-config FILE     Kafka client properties, e.g. security.protocol=SASL_SSL,
-                                        sasl.mechanism, sasl.jaas.config, ssl.truststore.location
-              --property KEY=VALUE      one Kafka client property; may repeat
-            """;
-
-    private final PrintStream out;
-    private final PrintStream err;
-    private final PolicyParser parser = new PolicyParser();
-
-    public PolicyCli(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "needs validate, publish, list, delete or events");
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new PolicyCli(out, err).run(args));
+        System.exit(Cli.run("autoscaler policy", new PolicyCli(), args));
     }
 
-    /** Runs a command; returns the exit code (0 ok, 1 refused, 2 usage). */
-    public int run(String[] args) {
-        List<String> positional = new ArrayList<>();
-        String bootstrap = "localhost:9092";
+    /** Where the policy topic is and how to reach it. */
+    static final class KafkaFlags {
+        @Option(
+                names = "--bootstrap",
+                defaultValue = "localhost:9092",
+                paramLabel = "HOST:PORT",
+                description = "Brokers (default: ${DEFAULT-VALUE}).")
+        String bootstrap;
+
+        @Option(
+                names = "--topic",
+                paramLabel = "NAME",
+                description = "Policy topic (default: waddle.policies).")
         String topic = AutoscalerOptions.POLICIES_TOPIC.defaultValue();
-        Properties client = new Properties();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--help", "-h" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--bootstrap" -> bootstrap = value(args, ++i, a);
-                    case "--topic" -> topic = value(args, ++i, a);
-                    case "--command-config" -> {
-                        try (InputStream in = Files.newInputStream(Path.of(value(args, ++i, a)))) {
-                            client.load(in);
-                        }
-                    }
-                    case "--property" -> {
-                        String kv = value(args, ++i, a);
-                        int eq = kv.indexOf('=');
-                        if (eq <= 0) {
-                            throw new IllegalArgumentException(
-                                    "--property needs KEY=VALUE; got " + kv);
-                        }
-                        client.setProperty(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                    default -> {
-                        if (a.startsWith("--")) {
-                            throw new IllegalArgumentException("unknown flag " + a);
-                        }
-                        positional.add(a);
-                    }
+
+        @Option(
+                names = "--events-topic",
+                paramLabel = "NAME",
+                description =
+                        "Policy-events topic the job writes its verdicts to (default:"
+                                + " waddle.policy-events).")
+        String eventsTopic = AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue();
+
+        @Option(
+                names = "--command-config",
+                paramLabel = "FILE",
+                description = "Kafka client properties, e.g. security.protocol=SASL_SSL.")
+        Path commandConfig;
+
+        @Option(
+                names = "--property",
+                paramLabel = "KEY=VALUE",
+                description = "One Kafka client property; may repeat.")
+        Map<String, String> properties = Map.of();
+
+        PolicyTopic open() throws IOException {
+            Properties p = new Properties();
+            if (commandConfig != null) {
+                try (InputStream in = Files.newInputStream(commandConfig)) {
+                    p.load(in);
                 }
             }
-            client.setProperty("bootstrap.servers", bootstrap);
-            String command = positional.isEmpty() ? "" : positional.get(0);
-            return switch (command) {
-                case "validate" -> validate(argument(positional, "FILE"));
-                case "publish" -> publish(argument(positional, "FILE"), topic, client);
-                case "list" -> list(topic, client);
-                case "delete" -> delete(argument(positional, "POLICY_ID"), topic, client);
-                default ->
-                        throw new IllegalArgumentException(
-                                "needs validate, publish, list or delete"
-                                        + (command.isEmpty() ? "" : "; got " + command));
-            };
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("policy: " + e.getMessage() + " (see --help)");
-            return 2;
+            p.putAll(properties);
+            p.setProperty("bootstrap.servers", bootstrap);
+            return new PolicyTopic(topic, eventsTopic, p);
         }
     }
 
-    private int validate(String file) throws IOException {
-        ScalingPolicy p = read(file);
-        if (p == null) {
-            return 1;
-        }
-        out.printf(
-                Locale.ROOT,
-                "valid: policy %s version %d, %s, mode %s%n",
-                p.policyId(),
-                p.version(),
-                describe(p.appliesTo()),
-                p.mode().wireName());
-        return 0;
-    }
-
-    private int publish(String file, String topic, Properties client) throws IOException {
-        ScalingPolicy p = read(file);
-        if (p == null) {
-            return 1;
-        }
-        RecordMetadata m = send(topic, client, p.policyId(), Files.readString(Path.of(file)));
-        if (m == null) {
-            return 1;
-        }
-        out.printf(
-                Locale.ROOT,
-                "published policy %s version %d to %s-%d@%d%n",
-                p.policyId(),
-                p.version(),
-                m.topic(),
-                m.partition(),
-                m.offset());
-        return 0;
-    }
-
-    private int delete(String id, String topic, Properties client) {
-        RecordMetadata m = send(topic, client, id, null);
-        if (m == null) {
-            return 1;
-        }
-        out.printf(
-                Locale.ROOT,
-                "deleted policy %s (tombstone at %s-%d@%d)%n",
-                id,
-                m.topic(),
-                m.partition(),
-                m.offset());
-        return 0;
-    }
-
-    private int list(String topic, Properties client) {
-        Map<String, String> latest = new TreeMap<>();
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts =
-                    c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                            .map(i -> new TopicPartition(topic, i.partition()))
-                            .toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                    } else {
-                        latest.put(r.key(), r.value());
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            err.println("policy: cannot read " + topic + ": " + e.getMessage());
-            return 1;
-        }
-        out.printf(Locale.ROOT, "%-28s %8s  %-10s %s%n", "policy", "version", "mode", "applies to");
-        for (Map.Entry<String, String> e : latest.entrySet()) {
-            try {
-                ScalingPolicy sp = parser.parse(e.getValue());
-                out.printf(
-                        Locale.ROOT,
-                        "%-28s %8d  %-10s %s%n",
-                        e.getKey(),
-                        sp.version(),
-                        sp.mode().wireName(),
-                        describe(sp.appliesTo()));
-            } catch (InvalidPolicyException ex) {
-                out.printf(
-                        Locale.ROOT,
-                        "%-28s %8s  %-10s invalid, not in force: %s%n",
-                        e.getKey(),
-                        "-",
-                        "-",
-                        ex.getMessage());
-            }
-        }
-        return 0;
-    }
-
-    private ScalingPolicy read(String file) throws IOException {
-        String json;
-        try {
-            json = Files.readString(Path.of(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
+    /** The policy document in FILE, or one line saying why it is not one. */
+    static ScalingPolicy read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new Cli.UserError(file + " is a directory, not a policy document");
         }
         try {
-            return parser.parse(json);
+            return new PolicyParser().parse(Files.readString(file));
         } catch (InvalidPolicyException e) {
-            err.println("invalid: " + e.getMessage());
-            return null;
+            throw new Cli.UserError("invalid: " + e.getMessage());
         }
     }
 
-    private RecordMetadata send(String topic, Properties client, String key, String value) {
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("acks", "all");
-        p.put("enable.idempotence", "true");
-        p.put("max.block.ms", "15000");
-        p.put("request.timeout.ms", "15000");
-        p.put("delivery.timeout.ms", "30000");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            err.println("policy: cannot write to " + topic + ": " + cause.getMessage());
-            return null;
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Checks FILE as the job would; exits 1 with the job's message if invalid.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ScalingPolicy p = read(file);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            Locale.ROOT,
+                            "valid: policy %s version %d, %s, mode %s%n",
+                            p.policyId(),
+                            p.version(),
+                            describe(p.appliesTo()),
+                            p.mode().wireName());
+            return 0;
         }
+    }
+
+    @Command(
+            name = "publish",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Validates FILE, checks its version is newer than the one on the topic (the job"
+                            + " ignores one that is not), then writes it keyed by its policy_id.")
+    static final class Publish implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(
+                names = "--wait",
+                paramLabel = "SECONDS",
+                arity = "0..1",
+                fallbackValue = "60",
+                description =
+                        "Wait for the job's verdict on this record (ACCEPTED, REJECTED with the"
+                                + " field, STALE) and print it; exit 1 unless ACCEPTED. Without a"
+                                + " value: up to 60 s.")
+        Integer waitSeconds;
+
+        @Mixin KafkaFlags kafka;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ScalingPolicy p = read(file);
+            PolicyTopic topic = kafka.open();
+            ScalingPolicy onTopic = topic.latest().get(p.policyId());
+            if (onTopic != null && p.version() <= onTopic.version()) {
+                throw new Cli.UserError(
+                        "not published: version "
+                                + p.version()
+                                + " is not newer than version "
+                                + onTopic.version()
+                                + " of "
+                                + p.policyId()
+                                + " on "
+                                + kafka.topic
+                                + ", so the job would ignore it (STALE); raise \"version\"");
+            }
+            String origin = topic.send(p.policyId(), Files.readString(file));
+            out.printf(
+                    Locale.ROOT,
+                    "published policy %s version %d to %s%n",
+                    p.policyId(),
+                    p.version(),
+                    origin);
+            return waitSeconds == null ? 0 : verdict(out, topic, origin, waitSeconds);
+        }
+    }
+
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = "Writes a tombstone for POLICY_ID: the job drops the policy.")
+    static final class Delete implements Callable<Integer> {
+        @Parameters(paramLabel = "POLICY_ID")
+        String id;
+
+        @Option(
+                names = "--wait",
+                paramLabel = "SECONDS",
+                arity = "0..1",
+                fallbackValue = "60",
+                description = "Wait for the job's verdict (DELETED) and print it.")
+        Integer waitSeconds;
+
+        @Mixin KafkaFlags kafka;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PolicyTopic topic = kafka.open();
+            String origin = topic.send(id, null);
+            out.printf(Locale.ROOT, "deleted policy %s (tombstone at %s)%n", id, origin);
+            return waitSeconds == null ? 0 : verdict(out, topic, origin, waitSeconds);
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "The policies in force: the latest record per policy id on the topic.")
+    static final class ListPolicies implements Callable<Integer> {
+        @Mixin KafkaFlags kafka;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PolicyTopic.Listing l = kafka.open().listing();
+            if (l.valid().isEmpty() && l.invalid().isEmpty()) {
+                out.println(
+                        "no policy in force on "
+                                + kafka.topic
+                                + (l.deleted().isEmpty()
+                                        ? ""
+                                        : " (deleted: " + String.join(", ", l.deleted()) + ")")
+                                + "; the job's options apply to every service");
+                return 0;
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%-28s %8s  %-13s %s%n",
+                    "policy",
+                    "version",
+                    "mode",
+                    "applies to");
+            l.valid()
+                    .forEach(
+                            (id, sp) ->
+                                    out.printf(
+                                            Locale.ROOT,
+                                            "%-28s %8d  %-13s %s%n",
+                                            id,
+                                            sp.version(),
+                                            sp.mode().wireName(),
+                                            describe(sp.appliesTo())));
+            l.invalid()
+                    .forEach(
+                            (id, why) ->
+                                    out.printf(
+                                            Locale.ROOT,
+                                            "%-28s %8s  %-13s invalid, not in force: %s%n",
+                                            id,
+                                            "-",
+                                            "-",
+                                            why));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "events",
+            mixinStandardHelpOptions = true,
+            description =
+                    "The job's verdicts on the policy records, oldest first: ACCEPTED, DELETED,"
+                            + " REJECTED (with the field and why) or STALE.")
+    static final class Events implements Callable<Integer> {
+        @Option(
+                names = "--last",
+                defaultValue = "20",
+                description = "How many of the latest verdicts (default: ${DEFAULT-VALUE}).")
+        int last;
+
+        @Mixin KafkaFlags kafka;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<PolicyEvent> events = kafka.open().events();
+            if (events.isEmpty()) {
+                out.println(
+                        "no verdict on "
+                                + kafka.eventsTopic
+                                + " yet: is the job running, and reading "
+                                + kafka.topic
+                                + "?");
+                return 0;
+            }
+            for (PolicyEvent e : events.subList(Math.max(0, events.size() - last), events.size())) {
+                out.println(describe(e));
+            }
+            return 0;
+        }
+    }
+
+    /** Waits for the job's verdict on the record at {@code origin}; 0 if it took effect. */
+    static int verdict(PrintWriter out, PolicyTopic topic, String origin, int seconds)
+            throws Exception {
+        PolicyEvent e = topic.awaitVerdict(origin, Duration.ofSeconds(seconds));
+        if (e == null) {
+            throw new Cli.UserError(
+                    "no verdict from the job on "
+                            + origin
+                            + " within "
+                            + seconds
+                            + " s: is it running and reading the policy topic?");
+        }
+        out.println("the job: " + describe(e));
+        return e.verdict().tookEffect() ? 0 : Cli.FAILED;
+    }
+
+    static String describe(PolicyEvent e) {
+        String what =
+                e.policyId()
+                        + (e.version() != null ? " version " + e.version() : "")
+                        + " "
+                        + e.outcome();
+        String why =
+                switch (e.verdict()) {
+                    case ACCEPTED -> "now in force";
+                    case DELETED -> "no longer in force; the job's options or another policy apply";
+                    case REJECTED -> e.field() + ": " + e.reason() + "; the previous version stays";
+                    case STALE ->
+                            "not newer than version "
+                                    + e.versionInForce()
+                                    + " in force, which stays; raise \"version\"";
+                };
+        return e.publishedAt() + " " + what + " (" + why + ") [" + e.origin() + "]";
     }
 
     static String describe(ScalingPolicy.Selector s) {
@@ -276,17 +361,8 @@ public final class PolicyCli {
         return who + (s.region() != null ? " in " + s.region() : "");
     }
 
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static String argument(List<String> positional, String name) {
-        if (positional.size() < 2) {
-            throw new IllegalArgumentException(positional.get(0) + " needs " + name);
-        }
-        return positional.get(1);
+    /** Reads a policy event from its JSON. */
+    static PolicyEvent event(String json) {
+        return Json.fromString(json, PolicyEvent.class);
     }
 }

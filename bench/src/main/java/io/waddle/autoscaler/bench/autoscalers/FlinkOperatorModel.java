@@ -29,7 +29,6 @@ import java.util.Deque;
  * JobVertexScaler.java.
  */
 public final class FlinkOperatorModel implements BenchAutoscaler {
-    private static final double TARGET = 0.7;
     private static final double BOUNDARY = 0.3;
     private static final Duration DECISION_INTERVAL = Duration.ofSeconds(60);
     private static final Duration STABILIZATION = Duration.ofMinutes(5);
@@ -42,7 +41,16 @@ public final class FlinkOperatorModel implements BenchAutoscaler {
     private Instant lastDecision;
     private Instant pendingScaleDownSince;
     private int pendingScaleDownTarget;
+    private final double targetUtilization;
     private int target = -1;
+
+    /**
+     * @param targetUtilization job.autoscaler.target.utilization: the benchmark's target
+     *     utilization, which every target-based autoscaler holds (the operator's default is 0.7)
+     */
+    public FlinkOperatorModel(double targetUtilization) {
+        this.targetUtilization = targetUtilization;
+    }
 
     @Override
     public String name() {
@@ -119,10 +127,11 @@ public final class FlinkOperatorModel implements BenchAutoscaler {
         instances /= window.size();
         double trueRate = trueRateSum / trueRateSamples;
         double utilization = rate / (instances * trueRate);
-        if (utilization >= TARGET - BOUNDARY && utilization <= TARGET + BOUNDARY) {
+        if (utilization >= targetUtilization - BOUNDARY
+                && utilization <= targetUtilization + BOUNDARY) {
             return -1;
         }
-        return (int) Math.ceil(rate / (trueRate * TARGET));
+        return (int) Math.ceil(rate / (trueRate * targetUtilization));
     }
 
     private int rescale(int to, Instant now) {

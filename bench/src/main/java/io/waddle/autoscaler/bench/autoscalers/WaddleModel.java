@@ -1,7 +1,10 @@
 package io.waddle.autoscaler.bench.autoscalers;
 
 import io.waddle.autoscaler.bench.loop.BenchSettings;
+import io.waddle.autoscaler.bench.loop.DirectPipeline;
+import io.waddle.autoscaler.bench.loop.FlinkPipeline;
 import io.waddle.autoscaler.config.AutoscalerOptions;
+import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -21,14 +24,16 @@ public final class WaddleModel {
     }
 
     /**
-     * The options of a variant: the defaults, with the benchmark's bounds and its platform's
-     * provisioning delay (what the emergency scale-up is sized for).
+     * The options of a variant: waddle's documented defaults, with what the benchmark sets for
+     * every autoscaler alike: the bounds and the target utilization (its CPU target). Waddle is not
+     * told the simulated platform's provisioning delay: it sizes emergencies for its own default
+     * ({@code autoscaler.spike.provisioning-delay}, 60 s), as the other autoscalers run on theirs.
      */
     public static Configuration jobOptions(BenchSettings s, Variant variant) {
         Configuration conf = new Configuration();
         conf.set(AutoscalerOptions.COMPUTE_MIN_INSTANCES, s.minInstances());
         conf.set(AutoscalerOptions.COMPUTE_MAX_INSTANCES, s.maxInstances());
-        conf.set(AutoscalerOptions.PROVISIONING_DELAY, s.provisioningDelay());
+        conf.set(AutoscalerOptions.COMPUTE_TARGET_CPU, 100 * s.targetUtilization());
         if (variant == Variant.NO_SPIKE) {
             conf.set(AutoscalerOptions.SPIKE_ENABLED, false);
         }
@@ -60,6 +65,11 @@ public final class WaddleModel {
     }
 
     public static WaddleJobModel create(BenchSettings s, Variant variant) {
-        return new WaddleJobModel(variant.benchName(), jobOptions(s, variant));
+        return new WaddleJobModel(variant.benchName(), new DirectPipeline(jobOptions(s, variant)));
+    }
+
+    /** Waddle as the real job (Kafka broker process, MiniCluster) in {@code workDir}. */
+    public static WaddleJobModel onFlink(Path workDir, BenchSettings s) throws Exception {
+        return new WaddleJobModel("waddle", new FlinkPipeline(workDir, jobOptions(s)));
     }
 }

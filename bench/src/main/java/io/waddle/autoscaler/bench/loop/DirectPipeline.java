@@ -8,6 +8,7 @@ import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Matches;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.core.patterns.LoadPoints;
@@ -33,7 +34,7 @@ import org.apache.flink.configuration.ReadableConfig;
  * results back. Called directly for speed; the {@code --engine flink} run of the real job, and the
  * agreement tests, hold it to the job's decisions.
  */
-public final class DirectPipeline {
+public final class DirectPipeline implements DecisionEngine {
     private final ServiceSettings settings;
     private final ServiceEvaluator evaluator;
     private final SlidingWindows windows;
@@ -63,23 +64,32 @@ public final class DirectPipeline {
         this(conf, d -> true);
     }
 
-    /** A sample, as the metrics topic delivers it. */
-    public void add(MetricSample s) {
-        windows.add(s);
+    @Override
+    public List<ScalingEvent> step(
+            Instant now,
+            List<MetricSample> samples,
+            Function<ScalingCommand, ActuationResult> actuator) {
+        List<ScalingEvent> out = new ArrayList<>();
+        for (Decision d : advanceTo(now, actuator)) {
+            out.add(ScalingEvent.of(d));
+        }
+        samples.forEach(windows::add);
+        return out;
     }
 
-    /** What the actuator reports without a command: its inventory of a service. */
+    @Override
     public void observed(ActuationResult inventory) {
         platform = Coordinator.applied(platform, inventory);
     }
 
     /**
      * Event time reaches {@code now}: every window ending by then is decided, one coordinator round
-     * per window end, and the round's commands are applied by {@code actuator} in order.
+     * per window end, and the round's commands are applied by {@code actuator} in order, before the
+     * next round.
      *
      * @return every decision as it goes out, rounds in order
      */
-    public List<Decision> advanceTo(
+    private List<Decision> advanceTo(
             Instant now, Function<ScalingCommand, ActuationResult> actuator) {
         List<Decision> out = new ArrayList<>();
         for (List<WindowedMetrics> closed : windows.close(now.minusMillis(1))) {

@@ -23,12 +23,17 @@ public record PolicyEvent(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The verdict, typed; an outcome this version does not know is an error. */
+    public PolicyVerdict verdict() {
+        return PolicyVerdict.valueOf(outcome);
+    }
+
     public static PolicyEvent accepted(PolicyRecord r, long version, Long previous) {
         return new PolicyEvent(
                 SCHEMA_VERSION,
                 r.key(),
                 version,
-                "ACCEPTED",
+                PolicyVerdict.ACCEPTED.name(),
                 null,
                 null,
                 previous,
@@ -41,7 +46,7 @@ public record PolicyEvent(
                 SCHEMA_VERSION,
                 r.key(),
                 null,
-                "DELETED",
+                PolicyVerdict.DELETED.name(),
                 null,
                 null,
                 previous,
@@ -55,7 +60,7 @@ public record PolicyEvent(
                 SCHEMA_VERSION,
                 r.key(),
                 version,
-                "REJECTED",
+                PolicyVerdict.REJECTED.name(),
                 field,
                 reason,
                 inForce,
@@ -68,7 +73,7 @@ public record PolicyEvent(
                 SCHEMA_VERSION,
                 r.key(),
                 version,
-                "STALE",
+                PolicyVerdict.STALE.name(),
                 "version",
                 "version " + version + " is not newer than version " + inForce + " in force",
                 inForce,

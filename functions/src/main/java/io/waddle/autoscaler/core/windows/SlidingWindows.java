@@ -32,14 +32,23 @@ public final class SlidingWindows {
     }
 
     public void add(MetricSample s) {
-        long t = s.timestamp().toEpochMilli();
-        for (long end = Math.floorDiv(t, slideMs) * slideMs + slideMs;
-                end <= t + sizeMs;
-                end += slideMs) {
+        for (long end : endsOf(s.timestamp())) {
             open.computeIfAbsent(end, k -> new TreeMap<>())
                     .computeIfAbsent(s.serviceRegionKey(), k -> new WindowAccumulator())
                     .add(s);
         }
+    }
+
+    /** The ends (epoch ms) of the windows a sample at {@code t} belongs to, oldest first. */
+    public List<Long> endsOf(Instant t) {
+        long ms = t.toEpochMilli();
+        List<Long> ends = new ArrayList<>();
+        for (long end = Math.floorDiv(ms, slideMs) * slideMs + slideMs;
+                end <= ms + sizeMs;
+                end += slideMs) {
+            ends.add(end);
+        }
+        return ends;
     }
 
     /**

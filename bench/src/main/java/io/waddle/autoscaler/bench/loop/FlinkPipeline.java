@@ -1,13 +1,11 @@
-package io.waddle.autoscaler.bench.autoscalers;
+package io.waddle.autoscaler.bench.loop;
 
-import io.waddle.autoscaler.bench.loop.BenchAutoscaler;
-import io.waddle.autoscaler.bench.loop.Observation;
-import io.waddle.autoscaler.bench.loop.SampleSynthesizer;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.windows.SlidingWindows;
 import io.waddle.autoscaler.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.demo.LocalRun;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
@@ -17,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -36,13 +36,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code --engine flink}: waddle as the real job, in lock step with the simulation. Each step's
- * samples go to a real Kafka broker; the job (Flink MiniCluster, RocksDB, exactly-once checkpoints)
- * reads them in accelerated event time; the step waits for the decision of every window that step
- * closed, read back read_committed from the events topic, and for the command it issued from the
- * commands topic.
+ * The real job in lock step with a closed-loop benchmark: a Kafka broker process, the job on a
+ * Flink MiniCluster (RocksDB, exactly-once checkpoints), samples in accelerated event time. Each
+ * step sends its samples, waits for the decision of every window (of every service) that the step's
+ * watermark closes, read back {@code read_committed} from the events topic, and for the command of
+ * each decision that issued one; the actuator's result goes back on the results topic, and the step
+ * ends once the job has read it, so that the next window sees the lock released, as in {@link
+ * DirectPipeline}. Steps must be the window's slide: one round per step.
  */
-public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable {
+public final class FlinkPipeline implements DecisionEngine {
     private static final String METRICS = "bench.metrics";
     private static final String COMMANDS = "bench.commands";
     private static final String EVENTS = "bench.events";
@@ -57,12 +59,13 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
     private final KafkaConsumer<String, String> commands;
     private final Admin admin;
     private final String resultsGroup;
-    private final long sizeMs;
-    private final long slideMs;
-    private final TreeSet<Long> openWindows = new TreeSet<>();
-    private final List<ScalingEvent> decisions = new ArrayList<>();
+    private final SlidingWindows windows;
+    private final Map<String, TreeSet<Long>> openWindows = new HashMap<>();
 
-    public FlinkJobAutoscaler(Path workDir, Configuration jobOptions) throws Exception {
+    /**
+     * @param jobOptions the job's options; the pipeline adds its topics and lock-step settings
+     */
+    public FlinkPipeline(Path workDir, Configuration jobOptions) throws Exception {
         kafka = new LocalKafkaBroker(workDir.resolve("kafka"));
         kafka.start();
         kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, RESULTS));
@@ -92,8 +95,10 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 workDir.resolve("checkpoints").toUri().toString());
         resultsGroup = conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation";
-        sizeMs = conf.get(AutoscalerOptions.WINDOW_SIZE).toMillis();
-        slideMs = conf.get(AutoscalerOptions.WINDOW_SLIDE).toMillis();
+        windows =
+                new SlidingWindows(
+                        conf.get(AutoscalerOptions.WINDOW_SIZE),
+                        conf.get(AutoscalerOptions.WINDOW_SLIDE));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         env.configure(conf);
@@ -107,69 +112,66 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
     }
 
     @Override
-    public String name() {
-        return "waddle";
-    }
-
-    /** Every decision the job logged, in order. */
-    public List<ScalingEvent> events() {
-        return List.copyOf(decisions);
+    public void observed(ActuationResult inventory) throws Exception {
+        report(inventory);
     }
 
     @Override
-    public int decide(Observation o) {
-        try {
-            return step(o);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int step(Observation o) throws Exception {
-        long now = o.now().toEpochMilli();
-        List<MetricSample> samples = SampleSynthesizer.samples(o);
+    public List<ScalingEvent> step(
+            Instant now,
+            List<MetricSample> samples,
+            Function<ScalingCommand, ActuationResult> actuator)
+            throws Exception {
+        long at = now.toEpochMilli();
         for (MetricSample s : samples) {
             producer.send(
                     new ProducerRecord<>(
-                            METRICS, null, now, s.serviceRegionKey(), Json.sampleToJson(s)));
+                            METRICS, null, at, s.serviceRegionKey(), Json.sampleToJson(s)));
         }
         producer.flush();
         int expected = 0;
-        while (!openWindows.isEmpty() && openWindows.first() <= now) {
-            openWindows.pollFirst();
-            expected++;
-        }
-        if (!samples.isEmpty()) {
-            for (long end = Math.floorDiv(now, slideMs) * slideMs + slideMs;
-                    end <= now + sizeMs;
-                    end += slideMs) {
-                openWindows.add(end);
+        for (TreeSet<Long> ends : openWindows.values()) {
+            while (!ends.isEmpty() && ends.first() <= at) {
+                ends.pollFirst();
+                expected++;
             }
         }
-        int capacity = o.desired();
-        for (String json : await(events, expected)) {
+        for (MetricSample s : samples) {
+            openWindows
+                    .computeIfAbsent(s.serviceRegionKey(), k -> new TreeSet<>())
+                    .addAll(windows.endsOf(s.timestamp()));
+        }
+        List<ScalingEvent> out = new ArrayList<>();
+        for (String json : await(events, expected, "decisions at " + now)) {
             ScalingEvent e = Json.fromString(json, ScalingEvent.class);
-            decisions.add(e);
+            out.add(e);
             if (e.issuesCommand()) {
-                ScalingCommand c = Json.fromString(await(commands, 1).get(0), ScalingCommand.class);
+                String what =
+                        "the command of "
+                                + e.serviceRegionKey()
+                                + " "
+                                + e.from()
+                                + "->"
+                                + e.to()
+                                + " "
+                                + e.reason()
+                                + " at "
+                                + now;
+                ScalingCommand c =
+                        Json.fromString(await(commands, 1, what).get(0), ScalingCommand.class);
                 if (!c.commandId().equals(e.commandId())) {
                     throw new IllegalStateException(
-                            "command " + c.commandId() + " does not match event " + e);
+                            "command " + c.commandId() + " does not match event " + e.eventId());
                 }
-                capacity = c.to();
-                report(ActuationResult.applied(c, o.now()));
+                report(actuator.apply(c));
             }
         }
-        return capacity;
+        return out;
     }
 
     /**
-     * The benchmark's actuator applies a command within its step and reports the result; the step
-     * ends once the job has read it (its committed offset, which a completed checkpoint moves,
-     * covers the record), so the next window sees the lock released, as in the model.
+     * The actuator's result goes to the results topic; it counts as read once the job's committed
+     * offset (which a completed checkpoint moves) covers it.
      */
     private void report(ActuationResult r) throws Exception {
         long offset =
@@ -201,13 +203,22 @@ public final class FlinkJobAutoscaler implements BenchAutoscaler, AutoCloseable 
         }
     }
 
-    private static List<String> await(KafkaConsumer<String, String> consumer, int n) {
+    private static List<String> await(KafkaConsumer<String, String> consumer, int n, String what) {
         List<String> out = new ArrayList<>();
         Instant deadline = Instant.now().plus(WAIT);
         while (out.size() < n) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(
-                        "the job gave " + out.size() + " of " + n + " expected records in " + WAIT);
+                        "the job gave "
+                                + out.size()
+                                + " of "
+                                + n
+                                + " expected records in "
+                                + WAIT
+                                + ": "
+                                + what
+                                + " "
+                                + out);
             }
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
                 out.add(r.value());

@@ -1,0 +1,99 @@
+package io.waddle.autoscaler.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.waddle.autoscaler.jobs.cli.Cli;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./autoscaler bench throughput}: its flags and the run ({@link ThroughputBench}). */
+@Command(
+        name = "throughput",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "The real job on a Kafka broker process and a MiniCluster: its throughput against a"
+                    + " pass-through job on the same source, parser and sink, its decision latency,"
+                    + " and its state per service."
+        })
+public final class ThroughputCommand implements Callable<Integer> {
+    @Option(
+            names = "--services",
+            defaultValue = "10000",
+            description = "Service keys (service and region) (default: ${DEFAULT-VALUE}).")
+    int services;
+
+    @Option(
+            names = "--instances",
+            defaultValue = "2",
+            description = "Instances per service at the start (default: ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(
+            names = "--steps",
+            defaultValue = "30",
+            description =
+                    "15-second steps of backlog for the throughput runs (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(
+            names = "--latency-seconds",
+            defaultValue = "30",
+            paramLabel = "S",
+            description =
+                    "How long the paced, closed-loop latency run lasts (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(
+            names = "--checkpoint-interval",
+            defaultValue = "1000",
+            paramLabel = "MS",
+            description =
+                    "Exactly-once checkpoints, ms: a command is visible to read_committed consumers"
+                            + " when its checkpoint completes (default: ${DEFAULT-VALUE}).")
+    long checkpointMs;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        for (long n : new long[] {services, instances, steps, latencySeconds, checkpointMs}) {
+            if (n <= 0) {
+                throw new IllegalArgumentException(
+                        "--services, --instances, --steps, --latency-seconds and"
+                                + " --checkpoint-interval must be > 0");
+            }
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Map<String, Object> r =
+                new ThroughputBench(
+                                services,
+                                instances,
+                                steps,
+                                latencySeconds,
+                                Duration.ofMillis(checkpointMs))
+                        .run(out);
+        if (json) {
+            out.println(
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(r));
+        } else {
+            r.forEach((k, v) -> out.printf(Locale.ROOT, "%-34s %s%n", k, v));
+        }
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.run("autoscaler bench throughput", new ThroughputCommand(), args));
+    }
+}
