@@ -36,7 +36,10 @@ class FlinkEngineAgreementIT {
                                         + "->"
                                         + e.to()
                                         + " "
-                                        + e.reason())
+                                        + e.reason()
+                                        + " ("
+                                        + e.detail()
+                                        + ")")
                 .toList();
     }
 

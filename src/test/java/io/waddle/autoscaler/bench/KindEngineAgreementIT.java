@@ -41,7 +41,10 @@ class KindEngineAgreementIT {
                                         + "->"
                                         + e.to()
                                         + " "
-                                        + e.reason())
+                                        + e.reason()
+                                        + " ("
+                                        + e.detail()
+                                        + ")")
                 .toList();
     }
 

@@ -16,15 +16,15 @@ class DemoInfluxTest {
     @Test
     void aRunningInfluxdIsFoundAndAnythingElseIsNot(@TempDir Path dir) throws Exception {
         try (InfluxServer influx = InfluxServer.start(dir)) {
-            assertThat(Demo.reachableInflux(influx.url())).isEqualTo(influx.url());
-            assertThat(Demo.reachableInflux(influx.url() + "/")).isEqualTo(influx.url() + "/");
+            assertThat(InfluxProbe.reachable(influx.url())).isEqualTo(influx.url());
+            assertThat(InfluxProbe.reachable(influx.url() + "/")).isEqualTo(influx.url() + "/");
         }
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        assertThat(Demo.reachableInflux("http://127.0.0.1:" + closed)).isNull();
-        assertThat(Demo.reachableInflux("")).isNull();
+        assertThat(InfluxProbe.reachable("http://127.0.0.1:" + closed)).isNull();
+        assertThat(InfluxProbe.reachable("")).isNull();
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class AgreementCommand implements Callable<Integer> {
         }
         Instant to = from.plus(Duration.ofMinutes(Math.round(hours * 60)));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path dir = Path.of("target", "bench-agreement");
+        Path dir = Path.of("target", "bench-agreement").toAbsolutePath();
         long began = System.nanoTime();
         List<ScalingEvent> direct;
         List<ScalingEvent> flink;
@@ -118,7 +118,9 @@ public final class AgreementCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What the comparison holds equal: time, service, outcome, capacity change and reason. */
+    /**
+     * What the comparison holds equal: time, service, outcome, capacity change, reason and detail.
+     */
     static List<String> decisions(List<ScalingEvent> events) {
         return events.stream()
                 .map(
@@ -133,7 +135,10 @@ public final class AgreementCommand implements Callable<Integer> {
                                         + "->"
                                         + e.to()
                                         + " "
-                                        + e.reason())
+                                        + e.reason()
+                                        + " ("
+                                        + e.detail()
+                                        + ")")
                 .toList();
     }
 

@@ -130,7 +130,8 @@ public final class ElasticityBench implements Callable<Integer> {
             throws Exception {
         ElasticityEngine engine = new ElasticityEngine(trace, s);
         ElasticityEngine.Run run;
-        try (WaddleJobModel job = WaddleModel.onFlink(Path.of("target", "bench-flink"), s)) {
+        try (WaddleJobModel job =
+                WaddleModel.onFlink(Path.of("target", "bench-flink").toAbsolutePath(), s)) {
             run = engine.run(job, start, end);
         }
         return result(engine, traceName, "flink", run, s, start, end);

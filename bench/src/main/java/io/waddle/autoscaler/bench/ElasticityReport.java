@@ -140,6 +140,37 @@ final class ElasticityReport {
                 settings.pricePerInstanceHour());
     }
 
+    /** What users compare first: what it costs and how long the SLO is broken, against the HPA. */
+    static String headline(List<ElasticityEngine.Run> runs, Map<String, Double> hpa) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                "| autoscaler | instance-h | vs hpa | SLO-violation min | vs hpa | unserved % |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        for (ElasticityEngine.Run r : runs) {
+            Map<String, Double> f = r.figures();
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %.0f | %s | %.0f | %s | %.4f |%n",
+                            r.autoscaler(),
+                            f.get("instanceHours"),
+                            relative(f.get("instanceHours"), hpa.get("instanceHours")),
+                            f.get("sloViolationMinutes"),
+                            relative(f.get("sloViolationMinutes"), hpa.get("sloViolationMinutes")),
+                            100 * f.get("unservedFraction")));
+        }
+        return sb.toString();
+    }
+
+    /** {@code x} against {@code base}, e.g. {@code +3.1 %}; {@code -} when the base is 0. */
+    static String relative(double x, double base) {
+        if (base == 0) {
+            return x == 0 ? "±0 %" : "-";
+        }
+        double pct = 100 * (x - base) / base;
+        return String.format(Locale.ROOT, "%+.1f %%", pct);
+    }
+
     private String table(
             String name,
             Trace trace,
@@ -155,12 +186,14 @@ final class ElasticityReport {
                         name,
                         ElasticityBench.span(trace.start(), trace.end()),
                         engine.capacityPerInstance()));
+        Map<String, Double> hpa = runs.get(Autoscalers.NAMES.indexOf("hpa")).figures();
+        sb.append(headline(runs, hpa));
+        sb.append("\nThe SPEC RG elasticity metrics, with cost and SLO figures:\n\n");
         sb.append(
                 "| autoscaler | θU % | θO % | τU % | τO % | instability % | jitter /h |"
                         + " supply/demand | instance-h | cost | SLO-violation min | unserved % |"
                         + " actions | speedup vs hpa |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        Map<String, Double> hpa = runs.get(Autoscalers.NAMES.indexOf("hpa")).figures();
         for (ElasticityEngine.Run r : runs) {
             Map<String, Double> f = r.figures();
             sb.append(

@@ -10,21 +10,12 @@ import io.waddle.autoscaler.core.model.ServiceRegion;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.json.Json;
-import io.waddle.autoscaler.sim.CacheModel;
-import io.waddle.autoscaler.sim.ComputeModel;
-import io.waddle.autoscaler.sim.DatabaseModel;
 import io.waddle.autoscaler.sim.InstanceModel;
 import io.waddle.autoscaler.sim.ServiceModel;
 import io.waddle.autoscaler.sim.SimulatedPlatform;
 import io.waddle.autoscaler.sim.SupplyLedger;
 import io.waddle.autoscaler.sim.Trace;
-import io.waddle.autoscaler.sim.WebRtcModel;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +28,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,13 +57,17 @@ public final class Demo {
     }
 
     private static final Duration STEP = Duration.ofSeconds(15);
-    private static final double TARGET_UTILIZATION = 0.7;
+
+    /** How long a step may wait for the job before the demo gives up, saying so. */
+    private static final Duration LOCK_STEP_WAIT = Duration.ofSeconds(60);
+
+    static final double TARGET_UTILIZATION = 0.7;
 
     /** The simulated sessions: bytes of cache per request per second, on 4 GiB nodes. */
-    private static final double CACHE_BYTES_PER_REQUEST = 4e6;
+    static final double CACHE_BYTES_PER_REQUEST = 4e6;
 
-    private static final double CACHE_NODE_BYTES = 4L << 30;
-    private static final int CONNECTIONS_PER_WORKER = 10;
+    static final double CACHE_NODE_BYTES = 4L << 30;
+    static final int CONNECTIONS_PER_WORKER = 10;
     private static final String METRICS = "waddle.metrics";
     private static final String COMMANDS = "waddle.scaling-commands";
     private static final String EVENTS = "waddle.scaling-events";
@@ -89,6 +81,10 @@ public final class Demo {
     private final java.util.concurrent.atomic.AtomicInteger alertsRaised =
             new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, ScalingEvent> lastCommand = new ConcurrentHashMap<>();
+    private final LockStep lockStep =
+            new LockStep(
+                    AutoscalerOptions.WINDOW_SIZE.defaultValue(),
+                    AutoscalerOptions.WINDOW_SLIDE.defaultValue());
 
     Demo(DemoOptions options, PrintStream out) {
         this.options = options;
@@ -132,7 +128,7 @@ public final class Demo {
                             + " flink-conf/policies/demo-cap-eu-west.json --bootstrap "
                             + kafka.bootstrapServers());
 
-            String influx = reachableInflux(options.influx());
+            String influx = InfluxProbe.reachable(options.influx());
             if (influx != null) {
                 out.println(
                         "Writing decisions, alerts and utilization to InfluxDB at "
@@ -149,7 +145,8 @@ public final class Demo {
                                 + " InfluxDB\" says how to start one).");
             }
             out.print("Starting the Flink job on a MiniCluster... ");
-            Configuration conf = jobConfiguration(kafka.bootstrapServers(), capacity, workDir);
+            Configuration conf =
+                    DemoJob.configuration(options, kafka.bootstrapServers(), capacity, workDir);
             if (influx != null) {
                 conf.set(AutoscalerOptions.INFLUX_URL, influx);
             }
@@ -173,7 +170,15 @@ public final class Demo {
                                     kafka.bootstrapServers(),
                                     AutoscalerOptions.ALERTS_TOPIC.defaultValue(),
                                     this::onAlert)) {
-                return simulate(trace, capacity, start, end, producer, job);
+                ActuationReporter results =
+                        new ActuationReporter(
+                                kafka.bootstrapServers(),
+                                producer,
+                                AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                                conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation");
+                try (results) {
+                    return simulate(trace, capacity, start, end, producer, results, job);
+                }
             } finally {
                 job.cancel().get(30, TimeUnit.SECONDS);
             }
@@ -186,20 +191,20 @@ public final class Demo {
             Instant start,
             Instant end,
             KafkaProducer<String, String> producer,
+            ActuationReporter results,
             JobClient job)
             throws Exception {
         SimulatedPlatform platform =
                 new SimulatedPlatform(options.provisioningDelay(), options.drainTime());
         InstanceModel instances = new InstanceModel(capacity, options.seed());
-        List<SimService> services = services(instances, capacity);
+        List<SimService> services = DemoServices.of(options.allKinds(), instances, capacity);
         List<SupplyLedger> ledgers = new ArrayList<>();
         for (SimService s : services) {
             int initial = s.model().initialCapacity(step(trace, s, start, platform));
             platform.addService(s.model().service(), s.region().name(), initial);
             ledgers.add(new SupplyLedger(capacity));
             // The actuator's inventory: what each service has before any command.
-            report(
-                    producer,
+            results.report(
                     ActuationResult.observed(
                             s.model().service(),
                             s.region().name(),
@@ -212,13 +217,16 @@ public final class Demo {
         long step = 0;
         for (Instant t = start; t.isBefore(end); t = t.plus(STEP), step++) {
             platform.advance(t);
-            applyCommands(platform, services, ledgers, producer, t);
+            applyCommands(platform, services, ledgers, results, t);
+            // The job has read every result before it sees the next samples.
+            results.awaitRead(LOCK_STEP_WAIT);
             for (int i = 0; i < services.size(); i++) {
                 SimService s = services.get(i);
                 ServiceModel.Step now = step(trace, s, t, platform);
                 List<String> ready =
                         platform.readyInstances(s.model().service(), s.region().name());
                 for (MetricSample sample : s.model().samples(now, ready)) {
+                    lockStep.sampled(s.key(), t);
                     producer.send(
                             new ProducerRecord<>(
                                     METRICS,
@@ -237,6 +245,7 @@ public final class Demo {
                                 platform.billed(s.model().service(), s.region().name()));
             }
             producer.flush();
+            lockStep.await(t, LOCK_STEP_WAIT);
             if (step % viewEverySteps == 0) {
                 printView(trace, platform, services, t);
                 if (failed(job)) {
@@ -262,42 +271,6 @@ public final class Demo {
         return 0;
     }
 
-    /** Every kind in every region, or compute only with {@code --services compute}. */
-    private List<SimService> services(InstanceModel instances, double capacity) {
-        List<SimService> out = new ArrayList<>();
-        for (Region r : REGIONS) {
-            out.add(
-                    new SimService(
-                            new ComputeModel("chat-api", r.name(), instances, TARGET_UTILIZATION),
-                            r));
-        }
-        if (options.allKinds()) {
-            for (Region r : REGIONS) {
-                out.add(
-                        new SimService(
-                                new WebRtcModel("media-relay", r.name(), 8, r.phaseHours()), r));
-            }
-            for (Region r : REGIONS) {
-                out.add(
-                        new SimService(
-                                new DatabaseModel(
-                                        "chat-db", r.name(), CONNECTIONS_PER_WORKER, capacity),
-                                r));
-            }
-            for (Region r : REGIONS) {
-                out.add(
-                        new SimService(
-                                new CacheModel(
-                                        "sessions-cache",
-                                        r.name(),
-                                        CACHE_BYTES_PER_REQUEST,
-                                        CACHE_NODE_BYTES),
-                                r));
-            }
-        }
-        return out;
-    }
-
     private static ServiceModel.Step step(
             Trace trace, SimService s, Instant t, SimulatedPlatform platform) {
         double load = s.region().loadFactor() * trace.ratePerSecond(t.plus(s.region().shift()));
@@ -312,29 +285,19 @@ public final class Demo {
             SimulatedPlatform platform,
             List<SimService> services,
             List<SupplyLedger> ledgers,
-            KafkaProducer<String, String> producer,
-            Instant now) {
+            ActuationReporter results,
+            Instant now)
+            throws Exception {
         ScalingCommand c;
         while ((c = commands.poll()) != null) {
             platform.apply(c, now);
-            report(producer, ActuationResult.applied(c, now));
+            results.report(ActuationResult.applied(c, now));
             for (int i = 0; i < services.size(); i++) {
                 if (services.get(i).key().equals(c.serviceRegionKey())) {
                     ledgers.get(i).countCommand(c.to() > c.from());
                 }
             }
         }
-    }
-
-    /** The actuator's word on a command (or its inventory), for the job to read back. */
-    private static void report(KafkaProducer<String, String> producer, ActuationResult r) {
-        producer.send(
-                new ProducerRecord<>(
-                        AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
-                        null,
-                        r.appliedAt().toEpochMilli(),
-                        r.serviceRegionKey(),
-                        Json.toString(r)));
     }
 
     private void printView(
@@ -356,12 +319,15 @@ public final class Demo {
     }
 
     private void onCommand(String json) {
-        commands.add(Json.fromString(json, ScalingCommand.class));
+        ScalingCommand c = Json.fromString(json, ScalingCommand.class);
+        commands.add(c);
+        lockStep.commanded(c);
     }
 
     private void onEvent(String json) {
         ScalingEvent e = Json.fromString(json, ScalingEvent.class);
         lastDecision.merge(e.serviceRegionKey(), e, Demo::newer);
+        lockStep.decided(e);
         if (e.issuesCommand()) {
             lastCommand.merge(e.serviceRegionKey(), e, Demo::newer);
         }
@@ -383,31 +349,6 @@ public final class Demo {
                 a.message());
     }
 
-    /** {@code url} if an InfluxDB answers its /ping within a second, else null. */
-    static String reachableInflux(String url) {
-        if (url.isEmpty()) {
-            return null;
-        }
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpResponse<Void> r =
-                    http.send(
-                            HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/ping"))
-                                    .timeout(Duration.ofSeconds(1))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 204 && r.headers().firstValue("X-Influxdb-Version").isPresent()
-                    ? url
-                    : null;
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
     private static ScalingEvent newer(ScalingEvent a, ScalingEvent b) {
         return b.decidedAt().isBefore(a.decidedAt()) ? a : b;
     }
@@ -419,36 +360,6 @@ public final class Demo {
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
-    }
-
-    private Configuration jobConfiguration(String bootstrap, double capacity, Path workDir) {
-        Configuration conf = new Configuration();
-        conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, bootstrap);
-        conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
-        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-demo");
-        conf.set(AutoscalerOptions.COMPUTE_TARGET_REQUESTS, capacity * TARGET_UTILIZATION);
-        // The coordinator's readiness rules describe the simulated platform: a compute instance at
-        // its target utilization holds that many requests/s of sessions in the cache, and opens 10
-        // connections.
-        double gib = 1L << 30;
-        conf.set(
-                AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_INSTANCE,
-                capacity * TARGET_UTILIZATION * CACHE_BYTES_PER_REQUEST / gib);
-        conf.set(AutoscalerOptions.COORDINATOR_CACHE_GIB_PER_NODE, CACHE_NODE_BYTES / gib);
-        conf.set(AutoscalerOptions.COORDINATOR_CONNECTIONS_PER_INSTANCE, CONNECTIONS_PER_WORKER);
-        conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, options.globalMax());
-        // A source subtask or partition without samples must not hold event time back for long:
-        // at this speed-up 30 s of wall-clock time would be half an hour of simulated time.
-        conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));
-        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        // Simulated time runs fast: commit commands often, so that they reach the platform
-        // promptly.
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
-        conf.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                workDir.resolve("checkpoints").toUri().toString());
-        return conf;
     }
 
     private static boolean failed(JobClient job) throws Exception {

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.demo;
 
+import io.waddle.autoscaler.core.model.PolicyRef;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.sim.SupplyLedger;
 import java.io.PrintStream;
@@ -15,6 +16,8 @@ final class DemoReport {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR_MINUTE =
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WINDOW_END =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String BARS = "▁▂▃▄▅▆▇█";
     private static final int DETAIL_WIDTH = 70;
 
@@ -33,7 +36,7 @@ final class DemoReport {
                 "load req/s",
                 "capacity",
                 "util",
-                "last decision");
+                "last decision (its window's end)");
     }
 
     void viewRow(
@@ -76,12 +79,20 @@ final class DemoReport {
         }
     }
 
+    /**
+     * The decision with the time of the window it decided, so that an older one does not read as
+     * the answer to the load shown beside it; and who made it when it was not the job's options.
+     */
     private static String describe(ScalingEvent e) {
         String head =
-                e.from() == e.to()
-                        ? "none at " + e.from() + " " + e.reason()
-                        : e.action() + " " + e.from() + "->" + e.to() + " " + e.reason();
-        if (!"builtin".equals(e.policyId())) {
+                WINDOW_END.format(e.decidedAt())
+                        + " "
+                        + (e.from() == e.to()
+                                ? "none at " + e.from() + " " + e.reason()
+                                : e.action() + " " + e.from() + "->" + e.to() + " " + e.reason());
+        if (PolicyRef.COORDINATOR.id().equals(e.policyId())) {
+            head += " [by the coordinator]";
+        } else if (!PolicyRef.BUILTIN.id().equals(e.policyId())) {
             head += " [policy " + e.policyId() + " v" + e.policyVersion() + "]";
         }
         String detail = e.detail();

@@ -1,9 +1,7 @@
 package io.waddle.autoscaler.sim;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A request-rate trace: counts per interval, read from a CSV of {@code timestamp,count} (header or
@@ -95,34 +96,46 @@ public final class Trace {
     private static Trace read(InputStream in, String name) {
         List<Long> tsList = new ArrayList<>();
         List<Double> counts = new ArrayList<>();
-        try (BufferedReader r =
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("[,;\t]");
-                if (cols.length < 2) {
+        String text;
+        try (in) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + name, e);
+        }
+        CSVFormat format =
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setDelimiter(delimiter(text))
+                        .setCommentMarker('#')
+                        .setIgnoreEmptyLines(true)
+                        .setIgnoreSurroundingSpaces(true)
+                        .setTrim(true)
+                        .get();
+        try (CSVParser csv = CSVParser.parse(text, format)) {
+            for (CSVRecord row : csv) {
+                long lineNo = csv.getCurrentLineNumber();
+                if (row.size() < 2) {
                     throw new IllegalArgumentException(
                             name + ":" + lineNo + ": expected 'timestamp,count'");
                 }
-                Instant t = parseTime(cols[0].strip().replace("\"", ""));
+                Instant t = parseTime(row.get(0));
                 double c;
                 try {
-                    c = Double.parseDouble(cols[1].strip().replace("\"", ""));
+                    c = Double.parseDouble(row.get(1));
                 } catch (NumberFormatException e) {
                     c = Double.NaN;
                 }
                 if (t == null || Double.isNaN(c)) {
-                    if (counts.isEmpty() && lineNo == 1) {
+                    if (counts.isEmpty() && row.getRecordNumber() == 1) {
                         continue; // a header row, whatever its column names
                     }
                     throw new IllegalArgumentException(
-                            name + ":" + lineNo + ": cannot read '" + line + "'");
+                            name
+                                    + ":"
+                                    + lineNo
+                                    + ": cannot read '"
+                                    + String.join(",", row.values())
+                                    + "' as timestamp,count");
                 }
                 if (c < 0 || Double.isInfinite(c)) {
                     throw new IllegalArgumentException(
@@ -131,8 +144,8 @@ public final class Trace {
                 tsList.add(t.getEpochSecond());
                 counts.add(c);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trace " + name, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(name + ": not a CSV file: " + e.getMessage(), e);
         }
         if (counts.size() < 2) {
             throw new IllegalArgumentException(name + ": a trace needs at least two points");
@@ -147,6 +160,23 @@ public final class Trace {
         long step = medianStep(times);
         double[] rates = counts.stream().mapToDouble(c -> c / step).toArray();
         return new Trace(times, rates, step);
+    }
+
+    /** The trace's delimiter: a comma, semicolon or tab, whichever its first data line has. */
+    private static char delimiter(String text) {
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            for (char d : new char[] {',', ';', '\t'}) {
+                if (l.indexOf(d) >= 0) {
+                    return d;
+                }
+            }
+            break;
+        }
+        return ',';
     }
 
     private static Instant parseTime(String s) {

@@ -37,8 +37,9 @@ class DependencyReadinessTest {
                 .extracting(e -> e.kind().wireName() + " " + e.from() + "->" + e.to())
                 .containsExactly("database 120->216", "cache 4->6", "compute 12->18");
         assertThat(out.get(2).detail())
-                .contains("waited for database chat-db 120->216")
-                .contains("waited for cache sessions 4->6");
+                .isEqualTo(
+                        "load; waited for database chat-db 120->216; waited for cache sessions"
+                                + " 4->6");
         assertThat(out.get(0).reason()).isEqualTo(Reason.DEPENDENCY_HEADROOM);
         assertThat(out.get(0).detail()).contains("headroom for compute chat-api 12->18");
         assertThat(out.get(0).policy().id()).isEqualTo("coordinator");

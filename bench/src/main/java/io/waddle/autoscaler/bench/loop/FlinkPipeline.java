@@ -6,6 +6,7 @@ import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.core.windows.SlidingWindows;
+import io.waddle.autoscaler.demo.ActuationReporter;
 import io.waddle.autoscaler.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.demo.LocalRun;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
@@ -14,6 +15,7 @@ import io.waddle.autoscaler.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +29,10 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The real job in lock step with a closed-loop benchmark: a Kafka broker process, the job on a
@@ -57,15 +56,18 @@ public final class FlinkPipeline implements DecisionEngine {
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> events;
     private final KafkaConsumer<String, String> commands;
-    private final Admin admin;
-    private final String resultsGroup;
+    private final ActuationReporter results;
     private final SlidingWindows windows;
     private final Map<String, TreeSet<Long>> openWindows = new HashMap<>();
+    // A poll can return more records than a step asked for: they wait here for their turn.
+    private final ArrayDeque<String> eventsRead = new ArrayDeque<>();
+    private final ArrayDeque<String> commandsRead = new ArrayDeque<>();
 
     /**
      * @param jobOptions the job's options; the pipeline adds its topics and lock-step settings
      */
     public FlinkPipeline(Path workDir, Configuration jobOptions) throws Exception {
+        LocalRun.freshDirectory(workDir);
         kafka = new LocalKafkaBroker(workDir.resolve("kafka"));
         kafka.start();
         kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, RESULTS));
@@ -94,7 +96,6 @@ public final class FlinkPipeline implements DecisionEngine {
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 workDir.resolve("checkpoints").toUri().toString());
-        resultsGroup = conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation";
         windows =
                 new SlidingWindows(
                         conf.get(AutoscalerOptions.WINDOW_SIZE),
@@ -106,7 +107,12 @@ public final class FlinkPipeline implements DecisionEngine {
         job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
         LocalRun.awaitRunning(job);
         producer = LocalRun.producer(kafka.bootstrapServers());
-        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+        results =
+                new ActuationReporter(
+                        kafka.bootstrapServers(),
+                        producer,
+                        RESULTS,
+                        conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation");
         events = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS);
         commands = LocalRun.readCommittedFromStart(kafka.bootstrapServers(), COMMANDS);
     }
@@ -142,7 +148,7 @@ public final class FlinkPipeline implements DecisionEngine {
                     .addAll(windows.endsOf(s.timestamp()));
         }
         List<ScalingEvent> out = new ArrayList<>();
-        for (String json : await(events, expected, "decisions at " + now)) {
+        for (String json : take(events, eventsRead, expected, "decisions at " + now)) {
             ScalingEvent e = Json.fromString(json, ScalingEvent.class);
             out.add(e);
             if (e.issuesCommand()) {
@@ -158,7 +164,8 @@ public final class FlinkPipeline implements DecisionEngine {
                                 + " at "
                                 + now;
                 ScalingCommand c =
-                        Json.fromString(await(commands, 1, what).get(0), ScalingCommand.class);
+                        Json.fromString(
+                                take(commands, commandsRead, 1, what).get(0), ScalingCommand.class);
                 if (!c.commandId().equals(e.commandId())) {
                     throw new IllegalStateException(
                             "command " + c.commandId() + " does not match event " + e.eventId());
@@ -169,48 +176,21 @@ public final class FlinkPipeline implements DecisionEngine {
         return out;
     }
 
-    /**
-     * The actuator's result goes to the results topic; it counts as read once the job's committed
-     * offset (which a completed checkpoint moves) covers it.
-     */
+    /** The actuator's result goes to the results topic; the step goes on once the job read it. */
     private void report(ActuationResult r) throws Exception {
-        long offset =
-                producer.send(
-                                new ProducerRecord<>(
-                                        RESULTS,
-                                        null,
-                                        r.appliedAt().toEpochMilli(),
-                                        r.serviceRegionKey(),
-                                        Json.toString(r)))
-                        .get()
-                        .offset();
-        TopicPartition partition = new TopicPartition(RESULTS, 0);
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            OffsetAndMetadata committed =
-                    admin.listConsumerGroupOffsets(resultsGroup)
-                            .partitionsToOffsetAndMetadata()
-                            .get()
-                            .get(partition);
-            if (committed != null && committed.offset() > offset) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(
-                        "the job did not read actuation result " + offset + " in " + WAIT);
-            }
-            Thread.sleep(10);
-        }
+        results.report(r);
+        results.awaitRead(WAIT);
     }
 
-    private static List<String> await(KafkaConsumer<String, String> consumer, int n, String what) {
-        List<String> out = new ArrayList<>();
+    /** The next {@code n} records of {@code consumer}, in order; what a poll gave beyond waits. */
+    private static List<String> take(
+            KafkaConsumer<String, String> consumer, ArrayDeque<String> read, int n, String what) {
         Instant deadline = Instant.now().plus(WAIT);
-        while (out.size() < n) {
+        while (read.size() < n) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(
                         "the job gave "
-                                + out.size()
+                                + read.size()
                                 + " of "
                                 + n
                                 + " expected records in "
@@ -218,19 +198,23 @@ public final class FlinkPipeline implements DecisionEngine {
                                 + ": "
                                 + what
                                 + " "
-                                + out);
+                                + read);
             }
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
-                out.add(r.value());
+                read.add(r.value());
             }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(read.poll());
         }
         return out;
     }
 
     @Override
     public void close() throws Exception {
+        results.close();
         producer.close();
-        admin.close();
         events.close();
         commands.close();
         job.cancel().get(30, TimeUnit.SECONDS);

@@ -138,7 +138,7 @@ public record Decision(ScalingDecision decision, PolicyRef policy, ObservedWindo
 
     /** The same decision with {@code more} added to its detail, e.g. what it waited for. */
     public Decision withDetailSuffix(String more) {
-        return new Decision(decision.withDetail(detail() + "; " + more), policy, observed);
+        return new Decision(decision.withDetail(more), policy, observed);
     }
 
     /** The same SCALE decision, logged and commanded as a move between regions. */

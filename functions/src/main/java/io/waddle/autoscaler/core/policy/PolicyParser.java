@@ -13,21 +13,14 @@ import io.waddle.autoscaler.core.policy.ScalingPolicy.Cost;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Database;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Direction;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Prediction;
-import io.waddle.autoscaler.core.policy.ScalingPolicy.Schedule;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Selector;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.Spike;
 import io.waddle.autoscaler.core.policy.ScalingPolicy.WebRtc;
 import io.waddle.autoscaler.core.scaling.RatePolicy;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,7 +34,6 @@ public final class PolicyParser implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9*?][A-Za-z0-9._*?-]{0,127}");
-    private static final Set<String> DAYS = Set.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final long DAY_SECONDS = 86_400;
 
     /** Top-level fields whose value is an object. */
@@ -57,9 +49,9 @@ public final class PolicyParser implements Serializable {
                     "cost",
                     "spike");
 
-    private static final int INSTANCE_LIMIT = 100_000;
+    static final int INSTANCE_LIMIT = 100_000;
 
-    private static final ObjectMapper MAPPER =
+    static final ObjectMapper MAPPER =
             JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     public ScalingPolicy parse(String json) throws InvalidPolicyException {
@@ -76,7 +68,7 @@ public final class PolicyParser implements Serializable {
         if (root == null || !root.isObject()) {
             throw new InvalidPolicyException("", "a policy must be a JSON object");
         }
-        Obj o = new Obj(root, "");
+        PolicyObject o = new PolicyObject(root, "");
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (root.get(f).isObject() && !SECTIONS.contains(f)) {
@@ -127,14 +119,14 @@ public final class PolicyParser implements Serializable {
                         database(o.object("database")),
                         cache(o.object("cache")),
                         behavior(o.object("behavior")),
-                        schedules(o.node("schedules"), compute),
+                        ScheduleParser.schedules(o.node("schedules"), compute),
                         prediction(o.object("prediction")),
                         cost(o.object("cost")),
                         spike(o.object("spike")));
         return policy;
     }
 
-    private static Selector selector(Obj o) throws InvalidPolicyException {
+    private static Selector selector(PolicyObject o) throws InvalidPolicyException {
         if (o == null) {
             return new Selector(null, null, null);
         }
@@ -169,8 +161,8 @@ public final class PolicyParser implements Serializable {
                 "mode", "'" + text + "' is not one of active, forecast-only, dry-run");
     }
 
-    private static Compute compute(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("compute");
+    private static Compute compute(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("compute");
         c.only(
                 "min_instances",
                 "max_instances",
@@ -207,8 +199,8 @@ public final class PolicyParser implements Serializable {
         return new Compute(min, max, cpu, memory, rps, up, down, cooldown, responseMs);
     }
 
-    private static WebRtc webrtc(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("webrtc");
+    private static WebRtc webrtc(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("webrtc");
         c.only(
                 "min_relays",
                 "max_relays",
@@ -233,8 +225,8 @@ public final class PolicyParser implements Serializable {
                 c.number("max_latency_ms", 150, 1, 3_600_000));
     }
 
-    private static Database database(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("database");
+    private static Database database(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("database");
         c.only(
                 "min_connections",
                 "max_connections",
@@ -260,8 +252,8 @@ public final class PolicyParser implements Serializable {
                 c.number("max_replication_lag_s", 10, 0, 1e6));
     }
 
-    private static Cache cache(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("cache");
+    private static Cache cache(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("cache");
         c.only("min_nodes", "max_nodes", "memory_per_node_bytes", "eviction_policy", "headroom");
         int min = (int) c.integer("min_nodes", 1, 0, INSTANCE_LIMIT);
         int max = (int) c.integer("max_nodes", 20, 1, INSTANCE_LIMIT);
@@ -279,8 +271,8 @@ public final class PolicyParser implements Serializable {
         return new Cache(min, max, memory, eviction, c.number("headroom", 0.25, 0, 10));
     }
 
-    private static Behavior behavior(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("behavior");
+    private static Behavior behavior(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("behavior");
         c.only("scale_up", "scale_down");
         return new Behavior(
                 direction(
@@ -288,9 +280,10 @@ public final class PolicyParser implements Serializable {
                 direction(c.object("scale_down"), c.path("scale_down"), 300, List.of("100%/15s")));
     }
 
-    private static Direction direction(Obj o, String path, long stabilization, List<String> limits)
+    private static Direction direction(
+            PolicyObject o, String path, long stabilization, List<String> limits)
             throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT(path);
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT(path);
         c.only("stabilization_s", "rate_limits", "select");
         long s = c.integer("stabilization_s", stabilization, 0, DAY_SECONDS);
         List<String> rates = c.textList("rate_limits", limits);
@@ -314,81 +307,8 @@ public final class PolicyParser implements Serializable {
         return new Direction(s, rates, select);
     }
 
-    private static List<Schedule> schedules(JsonNode node, Compute compute)
-            throws InvalidPolicyException {
-        List<Schedule> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw new InvalidPolicyException("schedules", "must be an array");
-        }
-        for (int i = 0; i < node.size(); i++) {
-            String path = "schedules[" + i + "]";
-            if (!node.get(i).isObject()) {
-                throw new InvalidPolicyException(path, "must be an object");
-            }
-            Obj s = new Obj(node.get(i), path);
-            s.only("name", "days", "from", "to", "time_zone", "min_instances", "max_instances");
-            String name = s.text("name", "schedule " + i);
-            List<String> days =
-                    s.textList("days", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
-            for (String d : days) {
-                if (!DAYS.contains(d)) {
-                    throw new InvalidPolicyException(
-                            s.path("days"), "'" + d + "' is not one of mon..sun");
-                }
-            }
-            String from = time(s, "from");
-            String to = time(s, "to");
-            String zone = s.requiredText("time_zone");
-            try {
-                ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                throw new InvalidPolicyException(
-                        s.path("time_zone"),
-                        "'" + zone + "' is not a time zone (e.g. Europe/Berlin)");
-            }
-            Integer min =
-                    s.has("min_instances")
-                            ? (int) s.integer("min_instances", 0, 1, INSTANCE_LIMIT)
-                            : null;
-            Integer max =
-                    s.has("max_instances")
-                            ? (int) s.integer("max_instances", 0, 1, INSTANCE_LIMIT)
-                            : null;
-            if (min == null && max == null) {
-                throw new InvalidPolicyException(path, "needs min_instances or max_instances");
-            }
-            int effectiveMax = max != null ? max : compute.maxInstances();
-            int effectiveMin = min != null ? min : compute.minInstances();
-            if (effectiveMin > effectiveMax) {
-                throw new InvalidPolicyException(
-                        s.path(min != null ? "min_instances" : "max_instances"),
-                        "min "
-                                + effectiveMin
-                                + " would be above max "
-                                + effectiveMax
-                                + " while the schedule applies");
-            }
-            out.add(new Schedule(name, days, from, to, zone, min, max));
-        }
-        return out;
-    }
-
-    private static String time(Obj s, String field) throws InvalidPolicyException {
-        String t = s.requiredText(field);
-        try {
-            LocalTime.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new InvalidPolicyException(
-                    s.path(field), "'" + t + "' is not a time of day HH:MM");
-        }
-        return t;
-    }
-
-    private static Prediction prediction(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("prediction");
+    private static Prediction prediction(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("prediction");
         c.only("enabled", "horizon_s", "min_history_s");
         return new Prediction(
                 c.bool("enabled", false),
@@ -396,7 +316,7 @@ public final class PolicyParser implements Serializable {
                 c.integer("min_history_s", DAY_SECONDS, 0, 60 * DAY_SECONDS));
     }
 
-    private static Spike spike(Obj o) throws InvalidPolicyException {
+    private static Spike spike(PolicyObject o) throws InvalidPolicyException {
         if (o == null) {
             return Spike.inherit();
         }
@@ -422,160 +342,13 @@ public final class PolicyParser implements Serializable {
                         : null);
     }
 
-    private static Cost cost(Obj o) throws InvalidPolicyException {
-        Obj c = o != null ? o : Obj.EMPTY_AT("cost");
+    private static Cost cost(PolicyObject o) throws InvalidPolicyException {
+        PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("cost");
         c.only("monthly_budget", "max_spot_share", "on_demand_hourly_price", "spot_hourly_price");
         return new Cost(
                 c.number("monthly_budget", 0, 0, 1e9),
                 c.number("max_spot_share", 0.7, 0, 1),
                 c.number("on_demand_hourly_price", 0.10, 0, 1e4),
                 c.number("spot_hourly_price", 0.03, 0, 1e4));
-    }
-
-    /** A JSON object and its path, with typed, range-checked reads. */
-    private static final class Obj {
-        private final JsonNode node;
-        private final String path;
-
-        Obj(JsonNode node, String path) {
-            this.node = node;
-            this.path = path;
-        }
-
-        static Obj EMPTY_AT(String path) {
-            return new Obj(MAPPER.createObjectNode(), path);
-        }
-
-        String path(String field) {
-            return path.isEmpty() ? field : path + "." + field;
-        }
-
-        boolean has(String field) {
-            JsonNode v = node.get(field);
-            return v != null && !v.isNull();
-        }
-
-        JsonNode node(String field) {
-            return node.get(field);
-        }
-
-        void only(String... fields) throws InvalidPolicyException {
-            Set<String> allowed = Set.of(fields);
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!allowed.contains(f)) {
-                    throw new InvalidPolicyException(path(f), "unknown field");
-                }
-            }
-        }
-
-        Obj object(String field) throws InvalidPolicyException {
-            if (!has(field)) {
-                return null;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isObject()) {
-                throw new InvalidPolicyException(path(field), "must be an object");
-            }
-            return new Obj(v, path(field));
-        }
-
-        String text(String field, String fallback) throws InvalidPolicyException {
-            if (!has(field)) {
-                return fallback;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isTextual()) {
-                throw new InvalidPolicyException(path(field), "must be a string");
-            }
-            return v.asText();
-        }
-
-        String requiredText(String field) throws InvalidPolicyException {
-            String t = text(field, null);
-            if (t == null) {
-                throw new InvalidPolicyException(path(field), "missing");
-            }
-            return t;
-        }
-
-        List<String> textList(String field, List<String> fallback) throws InvalidPolicyException {
-            if (!has(field)) {
-                return fallback;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isArray()) {
-                throw new InvalidPolicyException(path(field), "must be an array of strings");
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode e : v) {
-                if (!e.isTextual()) {
-                    throw new InvalidPolicyException(path(field), "must be an array of strings");
-                }
-                out.add(e.asText().trim().toLowerCase(Locale.ROOT));
-            }
-            return out;
-        }
-
-        boolean bool(String field, boolean fallback) throws InvalidPolicyException {
-            if (!has(field)) {
-                return fallback;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isBoolean()) {
-                throw new InvalidPolicyException(path(field), "must be true or false");
-            }
-            return v.asBoolean();
-        }
-
-        double number(String field, double fallback, double min, double max)
-                throws InvalidPolicyException {
-            if (!has(field)) {
-                return fallback;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isNumber()) {
-                throw new InvalidPolicyException(path(field), "must be a number");
-            }
-            double d = v.asDouble();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new InvalidPolicyException(path(field), "must be a finite number");
-            }
-            if (d < 0 && min >= 0) {
-                throw new InvalidPolicyException(path(field), d + " is negative");
-            }
-            if (d < min || d > max) {
-                throw new InvalidPolicyException(
-                        path(field), d + " is outside [" + min + ", " + max + "]");
-            }
-            return d;
-        }
-
-        long integer(String field, long fallback, long min, long max)
-                throws InvalidPolicyException {
-            if (!has(field)) {
-                return fallback;
-            }
-            JsonNode v = node.get(field);
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new InvalidPolicyException(path(field), "must be a whole number");
-            }
-            long n = v.asLong();
-            if (n < 0 && min >= 0) {
-                throw new InvalidPolicyException(path(field), n + " is negative");
-            }
-            if (n < min || n > max) {
-                throw new InvalidPolicyException(
-                        path(field), n + " is outside [" + min + ", " + max + "]");
-            }
-            return n;
-        }
-
-        long requiredLong(String field, long min, long max) throws InvalidPolicyException {
-            if (!has(field)) {
-                throw new InvalidPolicyException(path(field), "missing");
-            }
-            return integer(field, 0, min, max);
-        }
     }
 }
