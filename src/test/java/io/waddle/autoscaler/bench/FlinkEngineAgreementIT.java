@@ -24,25 +24,6 @@ class FlinkEngineAgreementIT {
 
     @TempDir Path dir;
 
-    private static List<String> decisions(List<ScalingEvent> events) {
-        return events.stream()
-                .map(
-                        e ->
-                                e.decidedAt()
-                                        + " "
-                                        + e.outcome()
-                                        + " "
-                                        + e.from()
-                                        + "->"
-                                        + e.to()
-                                        + " "
-                                        + e.reason()
-                                        + " ("
-                                        + e.detail()
-                                        + ")")
-                .toList();
-    }
-
     @Test
     void theRealJobMakesTheSameDecisionsAsTheDirectEngine() throws Exception {
         BenchSettings settings = BenchSettings.defaults();
@@ -57,10 +38,11 @@ class FlinkEngineAgreementIT {
             flinkEvents = job.events();
         }
 
-        assertThat(decisions(direct.events()))
+        assertThat(AgreementCommand.decisions(direct.events()))
                 .filteredOn(d -> d.contains("SCALE"))
                 .hasSizeGreaterThan(2);
-        assertThat(decisions(flinkEvents)).containsExactlyElementsOf(decisions(direct.events()));
+        assertThat(AgreementCommand.decisions(flinkEvents))
+                .containsExactlyElementsOf(AgreementCommand.decisions(direct.events()));
         assertThat(flinkRun.figures()).isEqualTo(directRun.figures());
     }
 }

@@ -121,7 +121,7 @@ public final class AgreementCommand implements Callable<Integer> {
     /**
      * What the comparison holds equal: time, service, outcome, capacity change, reason and detail.
      */
-    static List<String> decisions(List<ScalingEvent> events) {
+    public static List<String> decisions(List<ScalingEvent> events) {
         return events.stream()
                 .map(
                         e ->

@@ -133,16 +133,22 @@ public final class Demo {
                 out.println(
                         "Writing decisions, alerts and utilization to InfluxDB at "
                                 + influx
-                                + " (database waddle). Grafana: docker/grafana (see the README),"
-                                + " time range from "
+                                + " (database waddle). Grafana: docker/grafana (see"
+                                + " docs/influxdb.md), time range "
                                 + DemoOptions.START_FORMAT.withZone(ZoneOffset.UTC).format(start)
-                                + " UTC.");
+                                + " to "
+                                + DemoOptions.START_FORMAT.withZone(ZoneOffset.UTC).format(end)
+                                + " UTC; in InfluxQL: time >= '"
+                                + start
+                                + "' AND time < '"
+                                + end
+                                + "'.");
             } else if (!options.influx().isEmpty()) {
                 out.println(
                         "No InfluxDB answers at "
                                 + options.influx()
-                                + ": the record stays in Kafka only (README: \"The event log in"
-                                + " InfluxDB\" says how to start one).");
+                                + ": the record stays in Kafka only (./autoscaler influx start"
+                                + " runs one; see docs/influxdb.md).");
             }
             out.print("Starting the Flink job on a MiniCluster... ");
             Configuration conf =

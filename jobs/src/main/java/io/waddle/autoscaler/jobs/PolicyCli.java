@@ -103,6 +103,24 @@ public final class PolicyCli implements Runnable {
         }
     }
 
+    /** {@code --wait [SECONDS]}: wait for the job's verdict on the record just written. */
+    static final class WaitFlag {
+        @Option(
+                names = "--wait",
+                paramLabel = "SECONDS",
+                arity = "0..1",
+                fallbackValue = "60",
+                description =
+                        "Wait for the job's verdict on this record (ACCEPTED, DELETED, REJECTED"
+                                + " with the field, STALE) and print it; exit 1 unless it took"
+                                + " effect. Without a value: up to 60 s.")
+        Integer seconds;
+
+        int verdict(PrintWriter out, PolicyTopic topic, String origin) throws Exception {
+            return seconds == null ? 0 : PolicyCli.verdict(out, topic, origin, seconds);
+        }
+    }
+
     /** The policy document in FILE, or one line saying why it is not one. */
     static ScalingPolicy read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -152,16 +170,7 @@ public final class PolicyCli implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @Option(
-                names = "--wait",
-                paramLabel = "SECONDS",
-                arity = "0..1",
-                fallbackValue = "60",
-                description =
-                        "Wait for the job's verdict on this record (ACCEPTED, REJECTED with the"
-                                + " field, STALE) and print it; exit 1 unless ACCEPTED. Without a"
-                                + " value: up to 60 s.")
-        Integer waitSeconds;
+        @Mixin WaitFlag wait;
 
         @Mixin KafkaFlags kafka;
         @Spec CommandSpec spec;
@@ -191,7 +200,7 @@ public final class PolicyCli implements Runnable {
                     p.policyId(),
                     p.version(),
                     origin);
-            return waitSeconds == null ? 0 : verdict(out, topic, origin, waitSeconds);
+            return wait.verdict(out, topic, origin);
         }
     }
 
@@ -203,13 +212,7 @@ public final class PolicyCli implements Runnable {
         @Parameters(paramLabel = "POLICY_ID")
         String id;
 
-        @Option(
-                names = "--wait",
-                paramLabel = "SECONDS",
-                arity = "0..1",
-                fallbackValue = "60",
-                description = "Wait for the job's verdict (DELETED) and print it.")
-        Integer waitSeconds;
+        @Mixin WaitFlag wait;
 
         @Mixin KafkaFlags kafka;
         @Spec CommandSpec spec;
@@ -220,7 +223,7 @@ public final class PolicyCli implements Runnable {
             PolicyTopic topic = kafka.open();
             String origin = topic.send(id, null);
             out.printf(Locale.ROOT, "deleted policy %s (tombstone at %s)%n", id, origin);
-            return waitSeconds == null ? 0 : verdict(out, topic, origin, waitSeconds);
+            return wait.verdict(out, topic, origin);
         }
     }
 
