@@ -84,7 +84,8 @@ public final class Demo {
     private final LockStep lockStep =
             new LockStep(
                     AutoscalerOptions.WINDOW_SIZE.defaultValue(),
-                    AutoscalerOptions.WINDOW_SLIDE.defaultValue());
+                    AutoscalerOptions.WINDOW_SLIDE.defaultValue(),
+                    AutoscalerOptions.MAX_OUT_OF_ORDERNESS.defaultValue());
 
     Demo(DemoOptions options, PrintStream out) {
         this.options = options;

@@ -89,8 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--parallelism",
-            defaultValue = "2",
-            description = "Flink parallelism of the job (default: ${DEFAULT-VALUE}).")
+            defaultValue = "1",
+            description =
+                    "Flink parallelism of the job (default: ${DEFAULT-VALUE}; the tests run it at"
+                            + " 2).")
     int parallelism;
 
     @Option(

@@ -33,8 +33,7 @@ final class DemoJob {
                 AutoscalerOptions.COORDINATOR_CONNECTIONS_PER_INSTANCE,
                 Demo.CONNECTIONS_PER_WORKER);
         conf.set(AutoscalerOptions.COORDINATOR_GLOBAL_MAX, options.globalMax());
-        // A source subtask or partition without samples must not hold event time back for long:
-        // at this speed-up 30 s of wall-clock time would be half an hour of simulated time.
+        // A source subtask or partition without samples must not hold event time back for long.
         conf.set(AutoscalerOptions.IDLENESS, Duration.ofSeconds(2));
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(PipelineOptions.GENERIC_TYPES, false);

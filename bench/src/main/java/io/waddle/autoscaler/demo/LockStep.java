@@ -19,14 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LockStep {
     private final SlidingWindows windows;
+    private final long lagMs;
     private final Map<String, TreeSet<Long>> open = new HashMap<>();
     private final Map<String, Long> due = new HashMap<>();
     private final Map<String, Long> decidedUpTo = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final Set<String> received = ConcurrentHashMap.newKeySet();
 
-    LockStep(Duration windowSize, Duration slide) {
+    /**
+     * @param outOfOrderness the job's watermark delay: samples at t close only the windows that end
+     *     by t minus it
+     */
+    LockStep(Duration windowSize, Duration slide, Duration outOfOrderness) {
         this.windows = new SlidingWindows(windowSize, slide);
+        this.lagMs = outOfOrderness.toMillis();
     }
 
     /** {@code key} sent a sample at {@code t}: the windows it falls in will be decided. */
@@ -48,11 +54,12 @@ final class LockStep {
     }
 
     /**
-     * Waits until the windows that samples at {@code t} close are decided, and their commands are
-     * in; fails if the job takes longer than {@code wait}.
+     * Waits until the windows that samples at {@code t} close (those ending by the watermark they
+     * bring, t minus the out-of-orderness) are decided, and their commands are in; fails if the job
+     * takes longer than {@code wait}.
      */
     void await(Instant t, Duration wait) throws InterruptedException {
-        long at = t.toEpochMilli();
+        long at = t.toEpochMilli() - lagMs;
         open.forEach(
                 (key, ends) -> {
                     Long last = null;

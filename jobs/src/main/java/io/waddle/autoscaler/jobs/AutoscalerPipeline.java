@@ -148,11 +148,14 @@ public final class AutoscalerPipeline {
 
         // Each policy record is parsed and checked once, by its policy id, and its verdict reported
         // once; the changes reach every parallel instance of the operators that read the policies.
-        // Their stream never holds event time back: it carries control records, not time. The
-        // actuator's results reach the coordinator with their own time (when they were applied),
-        // going idle when none come.
+        // Neither stream holds event time back: they carry control records, not time. The
+        // actuator's results come when commands are applied, which may be seldom; a result carries
+        // its own time (applied_at) for the alerts, and the coordinator applies it at once.
         DataStream<ActuationResult> results =
-                env.fromSource(sources.actuationResults(), resultWatermarks(), "actuation-results")
+                env.fromSource(
+                                sources.actuationResults(),
+                                BroadcastWatermarks.neverHoldBack(),
+                                "actuation-results")
                         .uid("actuation-results-source");
         SingleOutputStreamOperator<PolicyUpdate> policyUpdates =
                 env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
@@ -339,19 +342,6 @@ public final class AutoscalerPipeline {
     public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
         build(env);
         return env.executeAsync(JOB_NAME);
-    }
-
-    /**
-     * Results are stamped with when they were applied, in the platform's time, as the metrics are;
-     * a results partition without records goes idle after the metrics' idleness timeout (1 s when
-     * that is disabled, so that a run without results never waits for them).
-     */
-    private WatermarkStrategy<ActuationResult> resultWatermarks() {
-        Duration idleness = conf.get(IDLENESS);
-        return WatermarkStrategy.<ActuationResult>forBoundedOutOfOrderness(
-                        conf.get(MAX_OUT_OF_ORDERNESS))
-                .withTimestampAssigner((r, kafkaTs) -> r.appliedAt().toEpochMilli())
-                .withIdleness(idleness.isZero() ? Duration.ofSeconds(1) : idleness);
     }
 
     private WatermarkStrategy<IngestRecord> watermarks() {
