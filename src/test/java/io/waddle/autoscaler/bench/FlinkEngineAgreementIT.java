@@ -38,9 +38,7 @@ class FlinkEngineAgreementIT {
             flinkEvents = job.events();
         }
 
-        assertThat(AgreementCommand.decisions(direct.events()))
-                .filteredOn(d -> d.contains("SCALE"))
-                .hasSizeGreaterThan(2);
+        assertThat(direct.events()).filteredOn(ScalingEvent::issuesCommand).hasSizeGreaterThan(2);
         assertThat(AgreementCommand.decisions(flinkEvents))
                 .containsExactlyElementsOf(AgreementCommand.decisions(direct.events()));
         assertThat(flinkRun.figures()).isEqualTo(directRun.figures());

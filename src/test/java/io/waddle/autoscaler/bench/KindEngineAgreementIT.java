@@ -41,8 +41,8 @@ class KindEngineAgreementIT {
         KindElasticityEngine.Traced flink =
                 engine.runWaddle(conf -> new FlinkPipeline(dir, conf), start, end);
 
-        assertThat(AgreementCommand.decisions(direct.events()))
-                .filteredOn(d -> d.contains(" SCALE ") && !d.contains("chat-api"))
+        assertThat(direct.events())
+                .filteredOn(e -> e.issuesCommand() && !e.service().equals("chat-api"))
                 .as("the " + kind.wireName() + " service scales in the span")
                 .isNotEmpty();
         assertThat(AgreementCommand.decisions(flink.events()))
