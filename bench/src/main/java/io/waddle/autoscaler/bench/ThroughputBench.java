@@ -9,6 +9,7 @@ import io.waddle.autoscaler.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.demo.LocalRun;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
+import io.waddle.autoscaler.jobs.cli.Cli;
 import io.waddle.autoscaler.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,17 +20,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.core.execution.JobClient;
@@ -63,13 +69,16 @@ public final class ThroughputBench {
     private static final String PASS_THROUGH = "tp.pass-through";
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final double CAPACITY = 50; // requests/s one instance serves
+    private static final Duration STALL = Duration.ofMinutes(1);
 
     private final int services;
     private final int initialInstances;
     private final int steps;
     private final int latencySeconds;
     private final Duration checkpointInterval;
-    private final Path workDir = Path.of("target", "bench-throughput").toAbsolutePath();
+    private final Duration timeLimit;
+    private long deadlineNanos;
+    private final Path workDir;
     private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
     private final Map<Long, Long> stepArrivalNanos = new ConcurrentHashMap<>();
     private final Instant simStart;
@@ -79,8 +88,12 @@ public final class ThroughputBench {
             int instances,
             int steps,
             int latencySeconds,
-            Duration checkpointInterval) {
+            Duration checkpointInterval,
+            Duration timeLimit,
+            Path workDir) {
+        this.workDir = workDir.toAbsolutePath();
         this.services = services;
+        this.timeLimit = timeLimit;
         this.initialInstances = instances;
         this.steps = steps;
         this.latencySeconds = latencySeconds;
@@ -91,6 +104,7 @@ public final class ThroughputBench {
     }
 
     Map<String, Object> run(PrintStream log) throws Exception {
+        deadlineNanos = System.nanoTime() + timeLimit.toNanos();
         LocalRun.freshDirectory(workDir);
         Map<String, Object> r = new LinkedHashMap<>();
         try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
@@ -133,32 +147,56 @@ public final class ThroughputBench {
             KafkaConnectors k = new KafkaConnectors(conf);
             long start = System.nanoTime();
             JobClient job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
-            LocalRun.awaitRunning(job);
-            long expectedEvents = (long) services * (steps - 1);
-            try (KafkaConsumer<String, String> events =
-                    LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS)) {
-                countUntil(events, expectedEvents, Duration.ofMinutes(3));
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double throughput = backlog / seconds;
-            log.printf(
-                    Locale.ROOT,
-                    "autoscaler: %,d samples -> %,d decisions in %.1f s%n",
-                    backlog,
-                    expectedEvents,
-                    seconds);
-            r.put("autoscalerSamplesPerSecond", Math.round(throughput));
-            r.put("ratioToPassThrough", Math.round(throughput / passThrough * 1000) / 1000.0);
+            try {
+                LocalRun.awaitRunning(job);
+                long expectedEvents = (long) services * (steps - 1);
+                Map<String, Integer> perService = new HashMap<>();
+                double seconds;
+                try (KafkaConsumer<String, String> events =
+                        LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS)) {
+                    awaitRecords(
+                            events,
+                            expectedEvents,
+                            "decisions",
+                            job,
+                            e -> perService.merge(e.key(), 1, Integer::sum));
+                    seconds = (System.nanoTime() - start) / 1e9;
+                    // Exactly once: no decision comes twice, not even a checkpoint later.
+                    long grace = System.nanoTime() + checkpointInterval.toNanos() * 3;
+                    while (System.nanoTime() < grace) {
+                        events.poll(Duration.ofMillis(100))
+                                .forEach(e -> perService.merge(e.key(), 1, Integer::sum));
+                    }
+                }
+                r.put(
+                        "decisionsSeen",
+                        perService.values().stream().mapToLong(Integer::longValue).sum());
+                r.put(
+                        "servicesWithEveryDecisionOnce",
+                        perService.values().stream().filter(n -> n == steps - 1).count());
+                double throughput = backlog / seconds;
+                log.printf(
+                        Locale.ROOT,
+                        "autoscaler: %,d samples -> %,d decisions in %.1f s%n",
+                        backlog,
+                        expectedEvents,
+                        seconds);
+                r.put("decisions", expectedEvents);
+                r.put("autoscalerSamplesPerSecond", Math.round(throughput));
+                r.put("ratioToPassThrough", Math.round(throughput / passThrough * 1000) / 1000.0);
 
-            Histogram latency = latencyRun(kafka.bootstrapServers(), throughput / 2, log);
-            r.put("latencyRunSamplesPerSecond", Math.round(throughput / 2));
-            r.put("commandsMeasured", latency.getTotalCount());
-            r.put("decisionLatencyP50Ms", latency.getValueAtPercentile(50) / 1000.0);
-            r.put("decisionLatencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
-            r.put("decisionLatencyMaxMs", latency.getMaxValue() / 1000.0);
-            r.put("checkpointIntervalMs", checkpointInterval.toMillis());
-            r.put("stateBytesPerServiceKey", checkpointBytes(job) / services);
-            job.cancel().get(30, TimeUnit.SECONDS);
+                Histogram latency =
+                        latencyRun(kafka.bootstrapServers(), throughput / 2, job, r, log);
+                r.put("latencyRunSamplesPerSecond", Math.round(throughput / 2));
+                r.put("commandsMeasured", latency.getTotalCount());
+                r.put("decisionLatencyP50Ms", latency.getValueAtPercentile(50) / 1000.0);
+                r.put("decisionLatencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
+                r.put("decisionLatencyMaxMs", latency.getMaxValue() / 1000.0);
+                r.put("checkpointIntervalMs", checkpointInterval.toMillis());
+                r.put("stateBytesPerServiceKey", checkpointBytes(job) / services);
+            } finally {
+                stop(job);
+            }
         }
         return r;
     }
@@ -176,14 +214,17 @@ public final class ThroughputBench {
                         env,
                         k.metricsSource(),
                         k.exactlyOnce("pass-through", new RawStringSerializer(PASS_THROUGH)));
-        LocalRun.awaitRunning(job);
-        try (KafkaConsumer<String, String> out =
-                LocalRun.readCommittedFromStart(
-                        base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
-            countUntil(out, backlog, Duration.ofMinutes(3));
+        try {
+            LocalRun.awaitRunning(job);
+            try (KafkaConsumer<String, String> out =
+                    LocalRun.readCommittedFromStart(
+                            base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
+                awaitRecords(out, backlog, "samples through the pass-through job", job, x -> {});
+            }
+        } finally {
+            stop(job);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        job.cancel().get(30, TimeUnit.SECONDS);
         log.printf(Locale.ROOT, "pass-through: %,d samples in %.1f s%n", backlog, seconds);
         return backlog / seconds;
     }
@@ -192,7 +233,12 @@ public final class ThroughputBench {
      * Paced steps after the backlog; commands change how many instances report. Latency of a
      * command = visible to a read_committed consumer minus when its step's samples were sent.
      */
-    private Histogram latencyRun(String bootstrap, double samplesPerSecond, PrintStream log)
+    private Histogram latencyRun(
+            String bootstrap,
+            double samplesPerSecond,
+            JobClient job,
+            Map<String, Object> results,
+            PrintStream log)
             throws Exception {
         Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         Thread commandReader;
@@ -210,10 +256,12 @@ public final class ThroughputBench {
                 }
             }
             log.printf(Locale.ROOT, "commands of the throughput run: %,d%n", earlier);
+            results.put("commandsOfThroughputRun", earlier);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencySeconds);
             long k = steps;
             long next = System.nanoTime();
             while (System.nanoTime() < deadline) {
+                checkAlive(job, "the latency run");
                 int sent = sendStep(producer, k);
                 producer.flush();
                 next += (long) (sent / samplesPerSecond * 1e9);
@@ -303,6 +351,8 @@ public final class ThroughputBench {
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-throughput");
         conf.set(AutoscalerOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // A failure ends the run with its cause: no restarts against a broker that has gone.
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
@@ -369,16 +419,75 @@ public final class ThroughputBench {
         }
     }
 
-    private static void countUntil(
-            KafkaConsumer<String, String> consumer, long n, Duration timeout) {
+    /**
+     * Reads until {@code n} records have come, or fails with one line: when the job has failed,
+     * when nothing has come for a minute, or at the run's time limit.
+     */
+    private void awaitRecords(
+            KafkaConsumer<String, String> consumer,
+            long n,
+            String what,
+            JobClient job,
+            Consumer<ConsumerRecord<String, String>> each)
+            throws Exception {
         long seen = 0;
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastProgress = System.nanoTime();
+        long startedAt = lastProgress;
         while (seen < n) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "saw " + seen + " of " + n + " records in " + timeout);
+            long now = System.nanoTime();
+            if (now > deadlineNanos || now - lastProgress > STALL.toNanos()) {
+                throw new Cli.UserError(
+                        String.format(
+                                Locale.ROOT,
+                                "the job did not keep up: %,d of %,d %s in %.0f s (%s); %,d"
+                                        + " services is more than this machine handles at"
+                                        + " these settings",
+                                seen,
+                                n,
+                                what,
+                                (now - startedAt) / 1e9,
+                                now > deadlineNanos
+                                        ? "the time limit of " + timeLimit.toSeconds() + " s"
+                                        : "nothing new for " + STALL.toSeconds() + " s",
+                                services));
             }
-            seen += consumer.poll(Duration.ofMillis(50)).count();
+            checkAlive(job, what);
+            var batch = consumer.poll(Duration.ofMillis(100));
+            batch.forEach(each);
+            int got = batch.count();
+            if (got > 0) {
+                seen += got;
+                lastProgress = System.nanoTime();
+            }
+        }
+    }
+
+    /** Fails with one line if the job has ended (the bench runs it with no restarts). */
+    private static void checkAlive(JobClient job, String what) throws Exception {
+        JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
+        if (status.isGloballyTerminalState()) {
+            String cause = "";
+            try {
+                job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                cause = ": " + root;
+            }
+            throw new Cli.UserError("the job " + status + " while waiting for " + what + cause);
+        }
+    }
+
+    /** Cancels the job if it still runs: its MiniCluster stops with it. */
+    private static void stop(JobClient job) {
+        try {
+            if (!job.getJobStatus().get(30, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                job.cancel().get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // Already gone, or its cluster with it; nothing is left to stop.
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.waddle.autoscaler.jobs.cli.Cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -61,16 +62,28 @@ public final class ThroughputCommand implements Callable<Integer> {
                             + " when its checkpoint completes (default: ${DEFAULT-VALUE}).")
     long checkpointMs;
 
+    @Option(
+            names = "--time-limit",
+            defaultValue = "300",
+            paramLabel = "S",
+            description =
+                    "Seconds the whole run may take; past it, or after a minute with no progress,"
+                            + " it stops with what the job had done (default: ${DEFAULT-VALUE}).")
+    long timeLimitSeconds;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        for (long n : new long[] {services, instances, steps, latencySeconds, checkpointMs}) {
+        for (long n :
+                new long[] {
+                    services, instances, steps, latencySeconds, checkpointMs, timeLimitSeconds
+                }) {
             if (n <= 0) {
                 throw new IllegalArgumentException(
-                        "--services, --instances, --steps, --latency-seconds and"
-                                + " --checkpoint-interval must be > 0");
+                        "--services, --instances, --steps, --latency-seconds,"
+                                + " --checkpoint-interval and --time-limit must be > 0");
             }
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -80,7 +93,9 @@ public final class ThroughputCommand implements Callable<Integer> {
                                 instances,
                                 steps,
                                 latencySeconds,
-                                Duration.ofMillis(checkpointMs))
+                                Duration.ofMillis(checkpointMs),
+                                Duration.ofSeconds(timeLimitSeconds),
+                                Path.of("target", "bench-throughput"))
                         .run(out);
         if (json) {
             out.println(

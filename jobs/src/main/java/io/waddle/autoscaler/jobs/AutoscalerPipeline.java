@@ -39,8 +39,8 @@ import io.waddle.autoscaler.flink.LateSampleRouter;
 import io.waddle.autoscaler.flink.LoadTagger;
 import io.waddle.autoscaler.flink.PolicyBookFunction;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
-import io.waddle.autoscaler.flink.WindowAggregate;
-import io.waddle.autoscaler.flink.WindowResult;
+import io.waddle.autoscaler.flink.SlideWatermarks;
+import io.waddle.autoscaler.flink.SlidingWindowFunction;
 import io.waddle.autoscaler.flink.cep.ScalingPatterns;
 import io.waddle.autoscaler.influx.InfluxPoints;
 import io.waddle.autoscaler.influx.InfluxRow;
@@ -58,7 +58,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -132,16 +131,23 @@ public final class AutoscalerPipeline {
                         .uid("ingest-router")
                         .name("parse and validate");
 
-        SingleOutputStreamOperator<WindowedMetrics> windows =
+        // Windows on panes: one state update per sample; then event time in whole slides.
+        SingleOutputStreamOperator<WindowedMetrics> windowed =
                 samples.keyBy(MetricSample::serviceRegionKey, Types.STRING)
-                        .window(SlidingEventTimeWindows.of(size, slide))
-                        .sideOutputLateData(LATE_SAMPLES)
-                        .aggregate(new WindowAggregate(), new WindowResult())
+                        .process(
+                                new SlidingWindowFunction(size, slide, LATE_SAMPLES),
+                                TypeInformation.of(WindowedMetrics.class))
                         .uid("windowed-metrics")
                         .name("sliding window per service and region");
+        DataStream<WindowedMetrics> windows =
+                windowed.transform(
+                                "event time in slides",
+                                TypeInformation.of(WindowedMetrics.class),
+                                new SlideWatermarks<>(slide))
+                        .uid("window-watermarks");
 
         DataStream<DeadLetter> late =
-                windows.getSideOutput(LATE_SAMPLES)
+                windowed.getSideOutput(LATE_SAMPLES)
                         .process(new LateSampleRouter())
                         .uid("late-samples")
                         .name("late samples");

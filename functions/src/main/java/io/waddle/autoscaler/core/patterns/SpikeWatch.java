@@ -14,8 +14,8 @@ import java.util.Locale;
  *
  * <p>Every point that can be a base opens a candidate; a later point that rises enough above a
  * candidate within its span completes it (each candidate completes once, all that complete on a
- * point are matches: the pattern skips nothing); candidates older than the pattern's horizon
- * expire.
+ * point are matches: the pattern skips nothing); a candidate ends at the first point past its span
+ * (the span in force at that point), and at the pattern's horizon at the latest.
  *
  * @param bases the open candidates, oldest first
  */
@@ -35,21 +35,34 @@ public record SpikeWatch(List<LoadPoint> bases) {
         List<LoadPoint> open = new ArrayList<>();
         List<PatternMatch> spikes = new ArrayList<>();
         for (LoadPoint base : bases) {
-            if (p.atMillis() - base.atMillis() >= horizon) {
+            if (p.atMillis() - base.atMillis() >= horizon || !withinSpan(base, p)) {
                 continue;
             }
-            if (p.spikeEnabled()
-                    && p.requestRate() >= (1 + p.spikeMinRise()) * base.requestRate()
-                    && p.atMillis() - base.atMillis() <= p.spikeWithinMs()) {
+            if (isPeak(base, p)) {
                 spikes.add(match(base, p));
             } else {
                 open.add(base);
             }
         }
-        if (p.spikeEnabled() && p.requestRate() > 0 && p.requestRate() >= p.spikeMinBaseRate()) {
+        if (canBeBase(p)) {
             open.add(p);
         }
         return new Step(new SpikeWatch(open), spikes);
+    }
+
+    /** Whether a spike can start at {@code p}: its rate is at least the minimum base rate. */
+    public static boolean canBeBase(LoadPoint p) {
+        return p.spikeEnabled() && p.requestRate() > 0 && p.requestRate() >= p.spikeMinBaseRate();
+    }
+
+    /** Whether {@code p} is no further from {@code base} than the span in force at {@code p}. */
+    public static boolean withinSpan(LoadPoint base, LoadPoint p) {
+        return p.atMillis() - base.atMillis() <= p.spikeWithinMs();
+    }
+
+    /** Whether {@code p} has risen enough above {@code base} to complete a spike. */
+    public static boolean isPeak(LoadPoint base, LoadPoint p) {
+        return p.spikeEnabled() && p.requestRate() >= (1 + p.spikeMinRise()) * base.requestRate();
     }
 
     /**

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The job's sliding event-time windows per service and region, without Flink, for the benchmark's
- * direct engines: the same assignment as Flink's sliding windows and the same accumulator.
+ * direct engines: the same panes ({@link WindowPanes}) and the same accumulator as the job's window
+ * operator, merged in the same order, so that both give the same windows to the bit.
  *
  * <pre>
  *   a sample at t belongs to every window [end - size, end) with end a multiple of the slide
@@ -19,36 +21,36 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class SlidingWindows {
-    private final long sizeMs;
-    private final long slideMs;
+    private final WindowPanes panes;
+
+    /** pane start -> service/region key -> the pane's sums. */
     private final TreeMap<Long, Map<String, WindowAccumulator>> open = new TreeMap<>();
 
+    /** Ends of the windows that hold a sample and have not closed. */
+    private final TreeSet<Long> ends = new TreeSet<>();
+
     public SlidingWindows(Duration size, Duration slide) {
-        this.sizeMs = size.toMillis();
-        this.slideMs = slide.toMillis();
-        if (slideMs <= 0 || sizeMs % slideMs != 0) {
-            throw new IllegalArgumentException("the slide must divide the window size");
-        }
+        this.panes = new WindowPanes(size, slide);
     }
 
     public void add(MetricSample s) {
-        for (long end : endsOf(s.timestamp())) {
-            open.computeIfAbsent(end, k -> new TreeMap<>())
-                    .computeIfAbsent(s.serviceRegionKey(), k -> new WindowAccumulator())
-                    .add(s);
-        }
+        long pane = panes.paneOf(s.timestamp().toEpochMilli());
+        open.computeIfAbsent(pane, k -> new TreeMap<>())
+                .computeIfAbsent(s.serviceRegionKey(), k -> new WindowAccumulator())
+                .add(s);
+        ends.addAll(endsOf(s.timestamp()));
     }
 
     /** The ends (epoch ms) of the windows a sample at {@code t} belongs to, oldest first. */
     public List<Long> endsOf(Instant t) {
-        long ms = t.toEpochMilli();
-        List<Long> ends = new ArrayList<>();
-        for (long end = Math.floorDiv(ms, slideMs) * slideMs + slideMs;
-                end <= ms + sizeMs;
-                end += slideMs) {
-            ends.add(end);
+        long pane = panes.paneOf(t.toEpochMilli());
+        List<Long> out = new ArrayList<>();
+        for (long end = pane + panes.slideMs();
+                end <= panes.lastWindowEnd(pane);
+                end += panes.slideMs()) {
+            out.add(end);
         }
-        return ends;
+        return out;
     }
 
     /**
@@ -57,16 +59,28 @@ public final class SlidingWindows {
      */
     public List<List<WindowedMetrics>> close(Instant watermark) {
         List<List<WindowedMetrics>> out = new ArrayList<>();
-        long last = watermark.toEpochMilli() + 1;
-        while (!open.isEmpty() && open.firstKey() <= last) {
-            Map.Entry<Long, Map<String, WindowAccumulator>> w = open.pollFirstEntry();
-            Instant end = Instant.ofEpochMilli(w.getKey());
-            Instant start = end.minusMillis(sizeMs);
-            List<WindowedMetrics> round = new ArrayList<>();
-            for (WindowAccumulator acc : w.getValue().values()) {
-                round.add(acc.result(start, end));
+        long wm = watermark.toEpochMilli();
+        while (!ends.isEmpty() && panes.isClosed(ends.first(), wm)) {
+            long end = ends.pollFirst();
+            long start = panes.windowStart(end);
+            Map<String, List<WindowAccumulator>> byKey = new TreeMap<>();
+            for (Map<String, WindowAccumulator> pane :
+                    open.subMap(start, true, end, false).values()) {
+                pane.forEach(
+                        (key, acc) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(acc));
             }
+            List<WindowedMetrics> round = new ArrayList<>();
+            byKey.values()
+                    .forEach(
+                            p ->
+                                    round.add(
+                                            WindowPanes.combine(p)
+                                                    .result(
+                                                            Instant.ofEpochMilli(start),
+                                                            Instant.ofEpochMilli(end))));
             out.add(round);
+            // The oldest pane of this window is in no later window.
+            open.headMap(start, true).clear();
         }
         return out;
     }

@@ -31,8 +31,9 @@ import org.apache.flink.util.Collector;
  *
  * <pre>
  * spike          base: a window with request rate >= its min base rate
- *                followed by peak: the first later window with rate >= (1 + min rise) x base,
- *                at most `within` after the base                        (per point: policy or options)
+ *                then peak: the first later window with rate >= (1 + min rise) x base, at most
+ *                `within` after the base; a window past `within` ends the candidate
+ *                                                                       (per point: policy or options)
  * sustained low  a run of consecutive windows with CPU under the scale-down threshold, from the
  *                first to one at least the stabilization window later   (per point: policy or options)
  * oscillation    an action, then more than maxChanges direction changes within lastActions actions;
@@ -47,26 +48,36 @@ public final class ScalingPatterns {
 
     public static Pattern<LoadPoint, LoadPoint> spike() {
         return Pattern.<LoadPoint>begin("base", AfterMatchSkipStrategy.noSkip())
-                .where(
-                        SimpleCondition.of(
-                                p ->
-                                        p.spikeEnabled()
-                                                && p.requestRate() > 0
-                                                && p.requestRate() >= p.spikeMinBaseRate()))
-                .followedBy("peak")
-                .where(
-                        new IterativeCondition<>() {
-                            @Override
-                            public boolean filter(LoadPoint p, Context<LoadPoint> ctx)
-                                    throws Exception {
-                                LoadPoint base = ctx.getEventsForPattern("base").iterator().next();
-                                return p.spikeEnabled()
-                                        && p.requestRate()
-                                                >= (1 + p.spikeMinRise()) * base.requestRate()
-                                        && p.atMillis() - base.atMillis() <= p.spikeWithinMs();
-                            }
-                        })
+                .where(SimpleCondition.of(SpikeWatch::canBeBase))
+                .next("between")
+                .where(new SpikeStep(false))
+                .oneOrMore()
+                .optional()
+                .consecutive()
+                .next("peak")
+                .where(new SpikeStep(true))
                 .within(PatternHorizons.MAX_SPIKE_SPAN);
+    }
+
+    /**
+     * A window after the base: the peak ({@code peak} true) or one before it, still within the
+     * spike's span. A window past the span is neither, so the partial match ends there instead of
+     * waiting out the pattern's horizon: a key holds as many partial matches as its span has
+     * windows (4 at the default 60 s), not the horizon's 40.
+     */
+    private static final class SpikeStep extends IterativeCondition<LoadPoint> {
+        private static final long serialVersionUID = 1L;
+        private final boolean peak;
+
+        SpikeStep(boolean peak) {
+            this.peak = peak;
+        }
+
+        @Override
+        public boolean filter(LoadPoint p, Context<LoadPoint> ctx) throws Exception {
+            LoadPoint base = ctx.getEventsForPattern("base").iterator().next();
+            return SpikeWatch.withinSpan(base, p) && SpikeWatch.isPeak(base, p) == peak;
+        }
     }
 
     public static Pattern<LoadPoint, LoadPoint> sustainedLow() {

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
-import io.waddle.autoscaler.core.windows.WindowAccumulator;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
-import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.streaming.runtime.operators.windowing.WindowOperatorBuilder;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
@@ -26,15 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The windowing stage as the job builds it (60 s windows sliding by 15 s, our aggregate, late data
- * to a side output), on Flink's window operator.
+ * The windowing stage as the job builds it (60 s windows sliding by 15 s on 15 s panes, late data
+ * to a side output): the same windows, timestamps and late samples as Flink's sliding event-time
+ * windows.
  *
  * <pre>
  * samples:     t=5s t=10s
  * windows:  [-45s,15s) [-30s,30s) [-15s,45s) [0s,60s)     each fires when the watermark passes its end
  * </pre>
  */
-class WindowOperatorTest {
+class SlidingWindowFunctionTest {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
     private static final OutputTag<MetricSample> LATE = new OutputTag<>("late") {};
 
@@ -53,22 +47,12 @@ class WindowOperatorTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics>
             newHarness() throws Exception {
-        WindowOperatorBuilder<MetricSample, String, TimeWindow> builder =
-                new WindowOperatorBuilder<>(
-                        SlidingEventTimeWindows.of(Duration.ofSeconds(60), Duration.ofSeconds(15)),
-                        EventTimeTrigger.create(),
-                        new ExecutionConfig(),
-                        TypeInformation.of(MetricSample.class),
-                        MetricSample::serviceRegionKey,
-                        Types.STRING);
-        builder.sideOutputLateData(LATE);
-        OneInputStreamOperator<MetricSample, WindowedMetrics> operator =
-                builder.aggregate(
-                        new WindowAggregate(),
-                        new WindowResult(),
-                        TypeInformation.of(WindowAccumulator.class));
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                operator, MetricSample::serviceRegionKey, Types.STRING);
+                new KeyedProcessOperator<>(
+                        new SlidingWindowFunction(
+                                Duration.ofSeconds(60), Duration.ofSeconds(15), LATE)),
+                MetricSample::serviceRegionKey,
+                Types.STRING);
     }
 
     private static void send(
@@ -158,5 +142,51 @@ class WindowOperatorTest {
 
             assertThat(restored.extractOutputValues().get(0).instances()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aSampleTouchesOnePaneHoweverManyWindowsHoldIt() throws Exception {
+        send(harness, "i-1", 5, 80);
+        send(harness, "i-1", 7, 60);
+
+        // One pane (one map entry) for both samples, four windows open on it.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(4);
+    }
+
+    @Test
+    void aWindowMergesItsPanesAndEachInstanceCountsOnce() throws Exception {
+        send(harness, "i-1", 5, 80); // pane [0, 15)
+        send(harness, "i-1", 20, 40); // pane [15, 30)
+        send(harness, "i-2", 50, 10); // pane [45, 60)
+
+        harness.processWatermark(at(60));
+
+        List<WindowedMetrics> out = harness.extractOutputValues();
+        WindowedMetrics last = out.get(out.size() - 1);
+        assertThat(last.windowStart()).isEqualTo(START);
+        assertThat(last.windowEnd()).isEqualTo(START.plusSeconds(60));
+        assertThat(last.instances()).isEqualTo(2);
+        // i-1 averages 60 over its two samples, i-2 is 10: the mean of the instance means.
+        assertThat(last.mean("cpu")).isEqualTo(35.0);
+        // Each window carries its last millisecond, as Flink's windows do.
+        assertThat(harness.extractOutputStreamRecords())
+                .last()
+                .extracting(r -> r.getTimestamp())
+                .isEqualTo(at(60) - 1);
+    }
+
+    @Test
+    void aSampleWhoseFirstWindowsClosedStillCountsInTheOpenOnes() throws Exception {
+        harness.processWatermark(at(30));
+
+        send(harness, "i-1", 10, 80); // windows ending 15 and 30 have closed; 45 and 60 are open
+        harness.processWatermark(at(60));
+
+        assertThat(harness.getSideOutput(LATE)).isNull();
+        assertThat(harness.extractOutputValues())
+                .extracting(WindowedMetrics::windowEnd)
+                .containsExactly(START.plusSeconds(45), START.plusSeconds(60));
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }

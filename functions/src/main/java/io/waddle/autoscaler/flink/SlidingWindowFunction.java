@@ -1,0 +1,105 @@
+package io.waddle.autoscaler.flink;
+
+import io.waddle.autoscaler.core.model.MetricSample;
+import io.waddle.autoscaler.core.model.WindowedMetrics;
+import io.waddle.autoscaler.core.windows.WindowAccumulator;
+import io.waddle.autoscaler.core.windows.WindowPanes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The sliding event-time windows per service and region, on panes ({@link WindowPanes}): a sample
+ * is one read-modify-write of its pane, not one per window it belongs to; a window is its panes
+ * merged when the watermark passes its end. The windows, their timestamps (end minus 1 ms) and what
+ * is late are those of Flink's sliding event-time windows with no allowed lateness.
+ *
+ * <p>State per key: the panes of the windows still open (size / slide of them, plus one while a
+ * sample for the next pane is in), and one event-time timer per open window end. Nothing is left
+ * once the last window of a key has fired.
+ */
+public final class SlidingWindowFunction
+        extends KeyedProcessFunction<String, MetricSample, WindowedMetrics> {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration size;
+    private final Duration slide;
+    private final OutputTag<MetricSample> late;
+
+    private transient WindowPanes panes;
+    private transient MapState<Long, WindowAccumulator> open;
+
+    public SlidingWindowFunction(Duration size, Duration slide, OutputTag<MetricSample> late) {
+        this.size = size;
+        this.slide = slide;
+        this.late = late;
+        new WindowPanes(size, slide); // fails at job build time on a slide that does not divide
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        panes = new WindowPanes(size, slide);
+        open =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "panes",
+                                        Types.LONG,
+                                        TypeInformation.of(WindowAccumulator.class)));
+    }
+
+    @Override
+    public void processElement(MetricSample s, Context ctx, Collector<WindowedMetrics> out)
+            throws Exception {
+        long t = ctx.timestamp() != null ? ctx.timestamp() : s.timestamp().toEpochMilli();
+        long watermark = ctx.timerService().currentWatermark();
+        if (panes.isLate(t, watermark)) {
+            ctx.output(late, s);
+            return;
+        }
+        long pane = panes.paneOf(t);
+        WindowAccumulator acc = open.get(pane);
+        if (acc == null) {
+            acc = new WindowAccumulator();
+            // The first sample of a pane opens the windows that hold it and have not closed.
+            for (long end = pane + panes.slideMs();
+                    end <= panes.lastWindowEnd(pane);
+                    end += panes.slideMs()) {
+                if (!panes.isClosed(end, watermark)) {
+                    ctx.timerService().registerEventTimeTimer(end - 1);
+                }
+            }
+        }
+        open.put(pane, acc.add(s));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowedMetrics> out)
+            throws Exception {
+        long end = timestamp + 1;
+        long start = panes.windowStart(end);
+        List<WindowAccumulator> inWindow = new ArrayList<>(panes.panesPerWindow());
+        for (long p = start; p < end; p += panes.slideMs()) {
+            WindowAccumulator acc = open.get(p);
+            if (acc != null) {
+                inWindow.add(acc);
+            }
+        }
+        // The oldest pane is in no later window.
+        open.remove(start);
+        if (!inWindow.isEmpty()) {
+            out.collect(
+                    WindowPanes.combine(inWindow)
+                            .result(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)));
+        }
+    }
+}
