@@ -34,7 +34,8 @@ class ThroughputBenchIT {
                                 10,
                                 Duration.ofMillis(500),
                                 Duration.ofMinutes(4),
-                                dir)
+                                dir,
+                                Map.of())
                         .run(new PrintStream(log, true, StandardCharsets.UTF_8));
 
         long expected = (long) SERVICES * (STEPS - 1);

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -77,6 +78,8 @@ public final class ThroughputBench {
     private final int latencySeconds;
     private final Duration checkpointInterval;
     private final Duration timeLimit;
+    private final Map<String, String> flinkSettings;
+    private Path profile;
     private long deadlineNanos;
     private final Path workDir;
     private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
@@ -90,8 +93,10 @@ public final class ThroughputBench {
             int latencySeconds,
             Duration checkpointInterval,
             Duration timeLimit,
-            Path workDir) {
+            Path workDir,
+            Map<String, String> flinkSettings) {
         this.workDir = workDir.toAbsolutePath();
+        this.flinkSettings = Map.copyOf(flinkSettings);
         this.services = services;
         this.timeLimit = timeLimit;
         this.initialInstances = instances;
@@ -101,6 +106,12 @@ public final class ThroughputBench {
         // Event time in the recent past, aligned to the slide, so that no sample is "from the
         // future".
         this.simStart = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** Records the autoscaler's run (JFR, CPU samples) to {@code jfr}. */
+    ThroughputBench profileTo(Path jfr) {
+        this.profile = jfr;
+        return this;
     }
 
     Map<String, Object> run(PrintStream log) throws Exception {
@@ -145,6 +156,11 @@ public final class ThroughputBench {
                     StreamExecutionEnvironment.createLocalEnvironment(1, conf);
             env.configure(conf);
             KafkaConnectors k = new KafkaConnectors(conf);
+            Recording recording = null;
+            if (profile != null) {
+                recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
             long start = System.nanoTime();
             JobClient job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
             try {
@@ -196,6 +212,9 @@ public final class ThroughputBench {
                 r.put("stateBytesPerServiceKey", checkpointBytes(job) / services);
             } finally {
                 stop(job);
+                if (recording != null) {
+                    recording.close();
+                }
             }
         }
         return r;
@@ -359,6 +378,8 @@ public final class ThroughputBench {
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 workDir.resolve("checkpoints").toUri().toString());
+        // --set KEY=VALUE, last: any Flink or autoscaler option, for the trade-off runs.
+        conf.addAll(Configuration.fromMap(flinkSettings));
         return conf;
     }
 

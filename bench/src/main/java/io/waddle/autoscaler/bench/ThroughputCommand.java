@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,6 +72,22 @@ public final class ThroughputCommand implements Callable<Integer> {
                             + " it stops with what the job had done (default: ${DEFAULT-VALUE}).")
     long timeLimitSeconds;
 
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A Flink or autoscaler option for the job, over the benchmark's own (for"
+                        + " example execution.checkpointing.unaligned.enabled=true); repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(
+            names = "--profile",
+            paramLabel = "FILE.jfr",
+            description =
+                    "Record the autoscaler's run with Java Flight Recorder (CPU samples) to FILE;"
+                            + " `bench flamegraph` draws it.")
+    Path profile;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -87,16 +104,20 @@ public final class ThroughputCommand implements Callable<Integer> {
             }
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Map<String, Object> r =
+        ThroughputBench bench =
                 new ThroughputBench(
-                                services,
-                                instances,
-                                steps,
-                                latencySeconds,
-                                Duration.ofMillis(checkpointMs),
-                                Duration.ofSeconds(timeLimitSeconds),
-                                Path.of("target", "bench-throughput"))
-                        .run(out);
+                        services,
+                        instances,
+                        steps,
+                        latencySeconds,
+                        Duration.ofMillis(checkpointMs),
+                        Duration.ofSeconds(timeLimitSeconds),
+                        Path.of("target", "bench-throughput"),
+                        settings);
+        if (profile != null) {
+            bench.profileTo(profile);
+        }
+        Map<String, Object> r = bench.run(out);
         if (json) {
             out.println(
                     new ObjectMapper()

@@ -55,6 +55,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -124,6 +125,10 @@ public final class AutoscalerPipeline {
                             + ")");
         }
 
+        // Every record the job passes between operators is an immutable Java record (the window
+        // sums are mutable but never leave their state): chained operators need no defensive copy.
+        env.getConfig().enableObjectReuse();
+
         SingleOutputStreamOperator<MetricSample> samples =
                 env.fromSource(sources.metrics(), watermarks(), "metrics")
                         .uid("metrics-source")
@@ -181,8 +186,10 @@ public final class AutoscalerPipeline {
                         .process(new LoadTagger(builtin), TypeInformation.of(LoadPoint.class))
                         .uid("load-points")
                         .name("load points (with policies)");
+        // Still partitioned by service and region, as the windows were: no shuffle, chained.
         KeyedStream<LoadPoint, String> keyedLoad =
-                load.keyBy(LoadPoint::serviceRegionKey, Types.STRING);
+                DataStreamUtils.reinterpretAsKeyedStream(
+                        load, LoadPoint::serviceRegionKey, Types.STRING);
         DataStream<PatternMatch> spikes =
                 CEP.pattern(keyedLoad, ScalingPatterns.spike())
                         .inEventTime()
@@ -194,9 +201,12 @@ public final class AutoscalerPipeline {
                         .inEventTime()
                         .process(new ScalingPatterns.LowMatches(), PATTERN_MATCH)
                         .uid("sustained-low-pattern")
-                        .name("sustained-low pattern (CEP)");
+                        .name("sustained-low pattern (CEP)")
+                        // Its own thread: the two patterns of every window run side by side.
+                        .startNewChain();
 
-        SingleOutputStreamOperator<Decision> decisions =
+        // Windows and matches are both partitioned by service and region: no shuffle.
+        DataStream<ScalerInput> scalerInput =
                 windows.map(ScalerInput::of, SCALER_INPUT)
                         .uid("windows-to-scalers")
                         .name("windows")
@@ -204,8 +214,10 @@ public final class AutoscalerPipeline {
                                 spikes.union(lows)
                                         .map(ScalerInput::of, SCALER_INPUT)
                                         .uid("matches-to-scalers")
-                                        .name("pattern matches"))
-                        .keyBy(ScalerInput::serviceRegionKey, Types.STRING)
+                                        .name("pattern matches"));
+        SingleOutputStreamOperator<Decision> decisions =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                scalerInput, ScalerInput::serviceRegionKey, Types.STRING)
                         .connect(policies)
                         .process(
                                 new PolicyScalingFunction(
@@ -218,15 +230,18 @@ public final class AutoscalerPipeline {
                         .name("scalers (with policies)");
 
         // Oscillation (Flink CEP) on the decisions: each service's actions, numbered.
-        KeyedStream<ActionPoint, String> actions =
-                decisions
-                        .keyBy(Decision::serviceRegionKey, Types.STRING)
+        // The scalers' output is partitioned by service and region already: no shuffle, chained.
+        DataStream<ActionPoint> sequenced =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                decisions, Decision::serviceRegionKey, Types.STRING)
                         .process(
                                 new ActionSequencer(conf.get(IDLE_STATE_RETENTION)),
                                 TypeInformation.of(ActionPoint.class))
                         .uid("scaling-actions")
-                        .name("scaling actions")
-                        .keyBy(ActionPoint::serviceRegionKey, Types.STRING);
+                        .name("scaling actions");
+        KeyedStream<ActionPoint, String> actions =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                        sequenced, ActionPoint::serviceRegionKey, Types.STRING);
         OscillationRule.Config osc = patterns.oscillation();
         DataStream<PatternMatch> oscillations =
                 CEP.pattern(
@@ -281,6 +296,9 @@ public final class AutoscalerPipeline {
         events.map(ScalingEvent::of, TypeInformation.of(ScalingEvent.class))
                 .uid("events-to-records")
                 .name("event records")
+                // Writing every decision as JSON is as much work as deciding the round: in its
+                // own thread, beside the coordinator's.
+                .startNewChain()
                 .sinkTo(sinks.events())
                 .uid("events-sink")
                 .name("events");

@@ -1,9 +1,9 @@
 package io.waddle.autoscaler.core.scaling;
 
+import io.waddle.autoscaler.core.model.Decimals;
 import io.waddle.autoscaler.core.model.GaugeStats;
 import io.waddle.autoscaler.core.model.Gauges;
 import io.waddle.autoscaler.core.model.Reason;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,14 +50,13 @@ final class ReplicaCalculator {
         double ratio = stats.mean() / target;
         boolean scaleUpWithPending = pending > 0 && ratio > 1.0;
         String observed =
-                String.format(
-                        Locale.ROOT,
-                        "%s %.1f%s vs target %.1f%s",
-                        metric,
-                        stats.mean(),
-                        unit,
-                        target,
-                        unit);
+                metric
+                        + " "
+                        + Decimals.fixed(stats.mean(), 1)
+                        + unit
+                        + " vs target "
+                        + Decimals.fixed(target, 1)
+                        + unit;
         if (missing == 0 && !scaleUpWithPending) {
             if (tolerance.isWithin(ratio)) {
                 return Optional.of(within(metric, current, observed));
@@ -91,7 +90,8 @@ final class ReplicaCalculator {
                                         + (ratio < 1.0 ? "at target" : "idle")
                                 : "")
                         + (scaleUpWithPending ? "; " + pending + " starting counted idle" : "")
-                        + String.format(Locale.ROOT, ": ratio %.2f", newRatio);
+                        + ": ratio "
+                        + Decimals.fixed(newRatio, 2);
         boolean flipped = (ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0);
         if (tolerance.isWithin(newRatio) || flipped) {
             return Optional.of(within(metric, current, assumed));
@@ -127,13 +127,13 @@ final class ReplicaCalculator {
             ratio = total / (targetPerInstance * current);
         }
         String observed =
-                String.format(
-                        Locale.ROOT,
-                        "%s %.1f total, %.1f per instance vs target %.1f",
-                        metric,
-                        total,
-                        total / current,
-                        targetPerInstance);
+                metric
+                        + " "
+                        + Decimals.fixed(total, 1)
+                        + " total, "
+                        + Decimals.fixed(total / current, 1)
+                        + " per instance vs target "
+                        + Decimals.fixed(targetPerInstance, 1);
         if (tolerance.isWithin(ratio)) {
             return Optional.of(within(metric, current, observed));
         }
@@ -167,13 +167,12 @@ final class ReplicaCalculator {
                         Gauges.RESPONSE_TIME_MS,
                         desired,
                         Reason.RESPONSE_TIME_ABOVE_TARGET,
-                        String.format(
-                                        Locale.ROOT,
-                                        "%s %.0f ms vs target %.0f ms",
-                                        Gauges.RESPONSE_TIME_MS,
-                                        stats.mean(),
-                                        targetMs)
-                                + " -> "
+                        Gauges.RESPONSE_TIME_MS
+                                + " "
+                                + Decimals.fixed(stats.mean(), 0)
+                                + " ms vs target "
+                                + Decimals.fixed(targetMs, 0)
+                                + " ms -> "
                                 + desired));
     }
 
