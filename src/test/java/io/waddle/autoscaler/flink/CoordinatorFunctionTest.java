@@ -91,6 +91,18 @@ class CoordinatorFunctionTest {
     }
 
     @Test
+    void withinAPhaseCommandsGoOutByServiceAndRegionWhateverOrderTheyArrivedIn() throws Exception {
+        // As scalers at parallelism 2 may deliver them: the later key first.
+        decide(harness, scale(ServiceKind.COMPUTE, "search-api", 4, 6, START));
+        decide(harness, scale(ServiceKind.COMPUTE, "chat-api", 12, 18, START));
+        watermark(harness, START.toEpochMilli() - 1);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(ScalingCommand::service)
+                .containsExactly("chat-api", "search-api");
+    }
+
+    @Test
     void theActuationResultReleasesTheLockAtOnce() throws Exception {
         Decision first = scale(ServiceKind.DATABASE, "chat-db", 60, 80, START);
         decide(harness, first);

@@ -66,10 +66,15 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
     }
 
     public void createTopics(String... topics) throws Exception {
+        createTopics(1, topics);
+    }
+
+    /** The topics, each with {@code partitions} partitions. */
+    public void createTopics(int partitions, String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (String t : topics) {
-                newTopics.add(new NewTopic(t, 1, (short) 1));
+                newTopics.add(new NewTopic(t, partitions, (short) 1));
             }
             admin.createTopics(newTopics).all().get();
             // The controller has them; wait until the broker's metadata lists them too, so that a
@@ -98,8 +103,24 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String v : values) {
+                producer.send(new ProducerRecord<>(topic, null, recordTime.toEpochMilli(), key, v));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Sends each (key, value) in order with the given record timestamp; waits for all. */
+    public void produceKeyed(String topic, List<Map.Entry<String, String>> records, Instant time)
+            throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (Map.Entry<String, String> r : records) {
                 producer.send(
-                        new ProducerRecord<>(topic, null, recordTime.toEpochMilli(), null, v));
+                        new ProducerRecord<>(
+                                topic, null, time.toEpochMilli(), r.getKey(), r.getValue()));
             }
             producer.flush();
         }

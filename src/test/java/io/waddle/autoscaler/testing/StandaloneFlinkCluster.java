@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
     private static final Pattern JOB_ID = Pattern.compile("\"id\":\"([0-9a-f]{32})\"");
+    private static final Pattern TASK_MANAGER_ID =
+            Pattern.compile("\"taskmanager-id\":\"([^\"]+)\"");
 
     private final Path dir;
     private final String flinkLib;
@@ -31,8 +35,19 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private final int taskManagers;
+
     public StandaloneFlinkCluster(Path dir) throws IOException {
+        this(dir, 1, 2);
+    }
+
+    /**
+     * @param taskManagers TaskManager processes
+     * @param slots task slots in each
+     */
+    public StandaloneFlinkCluster(Path dir, int taskManagers, int slots) throws IOException {
         this.dir = dir;
+        this.taskManagers = taskManagers;
         this.flinkLib = Files.readString(Path.of("target", "flink-lib-classpath.txt")).strip();
         this.restPort = freePort();
         Files.writeString(
@@ -47,7 +62,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "rest.port: " + restPort,
                         "taskmanager.host: localhost",
                         "taskmanager.bind-host: localhost",
-                        "taskmanager.numberOfTaskSlots: 2",
+                        "taskmanager.numberOfTaskSlots: " + slots,
+                        // A job's subtasks spread over the TaskManagers, not packed into one.
+                        "cluster.evenly-spread-out-slots: true",
                         "jobmanager.memory.process.size: 1024m",
                         // Started without Flink's scripts, the TaskManager needs what they compute.
                         "taskmanager.cpu.cores: 2.0",
@@ -79,13 +96,17 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         await(
                 "the JobManager's REST endpoint",
                 () -> get("/overview").contains("\"flink-version\""));
-        processes.add(
-                java(
-                        "taskmanager",
-                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                        "--configDir",
-                        dir.toString()));
-        await("a registered TaskManager", () -> get("/overview").contains("\"taskmanagers\":1"));
+        for (int i = 0; i < taskManagers; i++) {
+            processes.add(
+                    java(
+                            i == 0 ? "taskmanager" : "taskmanager-" + i,
+                            "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                            "--configDir",
+                            dir.toString()));
+        }
+        await(
+                taskManagers + " registered TaskManagers",
+                () -> get("/overview").contains("\"taskmanagers\":" + taskManagers));
     }
 
     private interface Check {
@@ -110,7 +131,16 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** Runs {@code flink run -d JAR ARGS...} and returns its exit code; output in flink-run.log. */
     public int flinkRun(Path jar, List<String> args) throws Exception {
-        List<String> cliArgs = new ArrayList<>(List.of("run", "-d", jar.toString()));
+        return flinkRun(jar, 0, args);
+    }
+
+    /** {@code flink run -d -p PARALLELISM JAR ARGS...}; 0 leaves the cluster's default. */
+    public int flinkRun(Path jar, int parallelism, List<String> args) throws Exception {
+        List<String> cliArgs = new ArrayList<>(List.of("run", "-d"));
+        if (parallelism > 0) {
+            cliArgs.addAll(List.of("-p", Integer.toString(parallelism)));
+        }
+        cliArgs.add(jar.toString());
         cliArgs.addAll(args);
         Process p =
                 java(
@@ -126,6 +156,45 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     public String log(String name) throws IOException {
         return Files.readString(dir.resolve(name + ".log"));
+    }
+
+    /** Cancels a job and waits until the cluster reports it cancelled. */
+    public void cancel(String jobId) throws Exception {
+        http.send(
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:"
+                                                + restPort
+                                                + "/jobs/"
+                                                + jobId
+                                                + "?mode=cancel"))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        await(
+                "job " + jobId + " cancelled",
+                () -> get("/jobs/" + jobId).contains("\"state\":\"CANCELED\""));
+    }
+
+    /** The TaskManagers the job's subtasks run on (their ids), from the REST API. */
+    public Set<String> taskManagersOf(String jobId) throws Exception {
+        Set<String> ids = new HashSet<>();
+        Matcher vertices = JOB_ID.matcher(get("/jobs/" + jobId));
+        while (vertices.find()) {
+            Matcher m =
+                    TASK_MANAGER_ID.matcher(
+                            get(
+                                    "/jobs/"
+                                            + jobId
+                                            + "/vertices/"
+                                            + vertices.group(1)
+                                            + "/taskmanagers"));
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
     }
 
     /** Ids of the jobs the cluster knows. */

@@ -136,8 +136,12 @@ public final class CoordinatorFunction
         for (Decision e : due) {
             firstArrival.remove(e.decidedAt().toEpochMilli() - 1);
         }
-        // Several windows can come due at once (a watermark jump): each is its own round.
-        due.sort(Comparator.comparing(Decision::decidedAt));
+        // Several windows can come due at once (a watermark jump): each is its own round. Within a
+        // round, decisions go in by service and region, not by when they happened to arrive: the
+        // commands are the same at any parallelism, and the same as the direct engine's.
+        due.sort(
+                Comparator.comparing(Decision::decidedAt)
+                        .thenComparing(Decision::serviceRegionKey));
         PlatformState state = current();
         int i = 0;
         while (i < due.size()) {

@@ -67,7 +67,7 @@ import org.apache.flink.util.OutputTag;
  * operator has a stable uid, so that savepoints survive changes to the job.
  *
  * <pre>
- * metrics ─▶ parse/validate ─┬─▶ keyBy(service/region) ─▶ sliding window ─▶ keyBy ─▶ scalers ─▶ keyBy(platform) ─▶ coordinator ─┬─▶ commands
+ * metrics ─▶ parse/validate ─┬─▶ keyBy(service/region) ─▶ sliding window ──────────▶ scalers ─▶ keyBy(platform) ─▶ coordinator ─┬─▶ commands
  *                            │                               └─ late ─┐            ▲ policies,            ▲ actuation results   └─▶ events
  *                            │                                        │            │ actuation results
  *                            └──────────────── refused ───────────────┴──────────────────────────────────────────────────────────────▶ dead letters
