@@ -147,7 +147,7 @@ public final class FlameGraph implements Callable<Integer> {
 
     private static void draw(Writer w, Node n, double x, double width, int y, long total)
             throws IOException {
-        if (width < 0.5) {
+        if (width < 1.0) {
             return;
         }
         String label =

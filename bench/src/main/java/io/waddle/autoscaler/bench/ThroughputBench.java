@@ -177,6 +177,11 @@ public final class ThroughputBench {
                             job,
                             e -> perService.merge(e.key(), 1, Integer::sum));
                     seconds = (System.nanoTime() - start) / 1e9;
+                    if (recording != null) {
+                        recording.stop();
+                        recording.dump(profile);
+                        log.printf(Locale.ROOT, "profile of the autoscaler's run: %s%n", profile);
+                    }
                     // Exactly once: no decision comes twice, not even a checkpoint later.
                     long grace = System.nanoTime() + checkpointInterval.toNanos() * 3;
                     while (System.nanoTime() < grace) {

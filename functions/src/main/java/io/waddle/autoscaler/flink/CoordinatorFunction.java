@@ -139,9 +139,7 @@ public final class CoordinatorFunction
         // Several windows can come due at once (a watermark jump): each is its own round. Within a
         // round, decisions go in by service and region, not by when they happened to arrive: the
         // commands are the same at any parallelism, and the same as the direct engine's.
-        due.sort(
-                Comparator.comparing(Decision::decidedAt)
-                        .thenComparing(Decision::serviceRegionKey));
+        due = inRoundOrder(due);
         PlatformState state = current();
         int i = 0;
         while (i < due.size()) {
@@ -176,6 +174,21 @@ public final class CoordinatorFunction
             }
             ctx.output(EVENTS, e);
         }
+    }
+
+    /** By window, then by service/region key (each key built once, not per comparison). */
+    private static List<Decision> inRoundOrder(List<Decision> decisions) {
+        record Keyed(Instant at, String key, Decision decision) {}
+        List<Keyed> keyed = new ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            keyed.add(new Keyed(d.decidedAt(), d.serviceRegionKey(), d));
+        }
+        keyed.sort(Comparator.comparing(Keyed::at).thenComparing(Keyed::key));
+        List<Decision> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            out.add(k.decision());
+        }
+        return out;
     }
 
     private PlatformState current() throws Exception {
