@@ -23,7 +23,7 @@ class JobConfigurationTest {
                         });
 
         assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
-                .isEqualTo(Duration.ofSeconds(5));
+                .isEqualTo(Duration.ofMillis(500));
         assertThat(conf.get(AutoscalerOptions.BOOTSTRAP_SERVERS)).isEqualTo("kafka:9092");
     }
 
