@@ -76,29 +76,10 @@ public final class FlameGraph implements Callable<Integer> {
             throw new Cli.UserError("no such recording: " + recording);
         }
         Node root = new Node("all");
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent e = file.readEvent();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
-                    continue;
-                }
-                RecordedStackTrace stack = e.getStackTrace();
-                RecordedThread thread = e.getThread("sampledThread");
-                String name = thread == null ? "?" : taskName(thread.getJavaName());
-                if (stack == null || !name.contains(threads)) {
-                    continue;
-                }
-                Node n = root;
-                n.samples++;
-                n = n.child(name);
-                n.samples++;
-                List<RecordedFrame> frames = stack.getFrames();
-                for (int i = frames.size() - 1; i >= 0; i--) {
-                    RecordedFrame f = frames.get(i);
-                    n = n.child(f.getMethod().getType().getName() + "." + f.getMethod().getName());
-                    n.samples++;
-                }
-            }
+        try {
+            read(root);
+        } catch (IOException e) {
+            throw new Cli.UserError("cannot read " + recording + ": " + e.getMessage());
         }
         if (root.samples == 0) {
             throw new Cli.UserError(
@@ -129,6 +110,33 @@ public final class FlameGraph implements Callable<Integer> {
         }
         System.out.println("flame graph of " + root.samples + " samples: " + out);
         return 0;
+    }
+
+    private void read(Node root) throws IOException {
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent e = file.readEvent();
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                    continue;
+                }
+                RecordedStackTrace stack = e.getStackTrace();
+                RecordedThread thread = e.getThread("sampledThread");
+                String name = thread == null ? "?" : taskName(thread.getJavaName());
+                if (stack == null || !name.contains(threads)) {
+                    continue;
+                }
+                Node n = root;
+                n.samples++;
+                n = n.child(name);
+                n.samples++;
+                List<RecordedFrame> frames = stack.getFrames();
+                for (int i = frames.size() - 1; i >= 0; i--) {
+                    RecordedFrame f = frames.get(i);
+                    n = n.child(f.getMethod().getType().getName() + "." + f.getMethod().getName());
+                    n.samples++;
+                }
+            }
+        }
     }
 
     /** Flink task threads end in " (1/1)#0": the operators are the name. */
