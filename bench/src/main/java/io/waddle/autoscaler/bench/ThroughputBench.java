@@ -9,30 +9,22 @@ import io.waddle.autoscaler.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.demo.LocalRun;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
-import io.waddle.autoscaler.jobs.cli.Cli;
 import io.waddle.autoscaler.json.Json;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -70,7 +62,6 @@ public final class ThroughputBench {
     private static final String PASS_THROUGH = "tp.pass-through";
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final double CAPACITY = 50; // requests/s one instance serves
-    private static final Duration STALL = Duration.ofMinutes(1);
 
     private final int services;
     private final int initialInstances;
@@ -80,7 +71,7 @@ public final class ThroughputBench {
     private final Duration timeLimit;
     private final Map<String, String> flinkSettings;
     private Path profile;
-    private long deadlineNanos;
+    private JobWatch watch;
     private final Path workDir;
     private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
     private final Map<Long, Long> stepArrivalNanos = new ConcurrentHashMap<>();
@@ -115,7 +106,7 @@ public final class ThroughputBench {
     }
 
     Map<String, Object> run(PrintStream log) throws Exception {
-        deadlineNanos = System.nanoTime() + timeLimit.toNanos();
+        watch = new JobWatch(System.nanoTime() + timeLimit.toNanos(), timeLimit, services);
         LocalRun.freshDirectory(workDir);
         Map<String, Object> r = new LinkedHashMap<>();
         try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
@@ -170,7 +161,7 @@ public final class ThroughputBench {
                 double seconds;
                 try (KafkaConsumer<String, String> events =
                         LocalRun.readCommittedFromStart(kafka.bootstrapServers(), EVENTS)) {
-                    awaitRecords(
+                    watch.awaitRecords(
                             events,
                             expectedEvents,
                             "decisions",
@@ -214,9 +205,12 @@ public final class ThroughputBench {
                 r.put("decisionLatencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
                 r.put("decisionLatencyMaxMs", latency.getMaxValue() / 1000.0);
                 r.put("checkpointIntervalMs", checkpointInterval.toMillis());
-                r.put("stateBytesPerServiceKey", checkpointBytes(job) / services);
+                r.put(
+                        "stateBytesPerServiceKey",
+                        CheckpointStorage.bytes(workDir.resolve("checkpoints"), job.getJobID())
+                                / services);
             } finally {
-                stop(job);
+                JobWatch.stop(job);
                 if (recording != null) {
                     recording.close();
                 }
@@ -243,10 +237,11 @@ public final class ThroughputBench {
             try (KafkaConsumer<String, String> out =
                     LocalRun.readCommittedFromStart(
                             base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
-                awaitRecords(out, backlog, "samples through the pass-through job", job, x -> {});
+                watch.awaitRecords(
+                        out, backlog, "samples through the pass-through job", job, x -> {});
             }
         } finally {
-            stop(job);
+            JobWatch.stop(job);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.printf(Locale.ROOT, "pass-through: %,d samples in %.1f s%n", backlog, seconds);
@@ -285,7 +280,7 @@ public final class ThroughputBench {
             long k = steps;
             long next = System.nanoTime();
             while (System.nanoTime() < deadline) {
-                checkAlive(job, "the latency run");
+                JobWatch.checkAlive(job, "the latency run");
                 int sent = sendStep(producer, k);
                 producer.flush();
                 next += (long) (sent / samplesPerSecond * 1e9);
@@ -388,53 +383,6 @@ public final class ThroughputBench {
         return conf;
     }
 
-    /**
-     * Bytes of the job's checkpoint storage: the shared RocksDB files and the latest checkpoint.
-     */
-    private long checkpointBytes(JobClient job) throws IOException {
-        Path dir = workDir.resolve("checkpoints").resolve(job.getJobID().toHexString());
-        long shared = size(dir.resolve("shared"));
-        try (Stream<Path> chks = Files.list(dir)) {
-            long latest =
-                    chks.filter(p -> p.getFileName().toString().startsWith("chk-"))
-                            .max(
-                                    Comparator.comparingLong(
-                                            p ->
-                                                    Long.parseLong(
-                                                            p.getFileName()
-                                                                    .toString()
-                                                                    .substring(4))))
-                            .map(ThroughputBench::sizeQuietly)
-                            .orElse(0L);
-            return shared + latest;
-        }
-    }
-
-    private static long sizeQuietly(Path p) {
-        try {
-            return size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static long size(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(ThroughputBench::fileSize).sum();
-        }
-    }
-
-    private static long fileSize(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0; // a file removed by the checkpoint cleaner meanwhile
-        }
-    }
-
     /** Writes a string as it is. */
     private record RawStringSerializer(String topic)
             implements KafkaRecordSerializationSchema<String> {
@@ -442,78 +390,6 @@ public final class ThroughputBench {
         public ProducerRecord<byte[], byte[]> serialize(
                 String element, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(topic, element.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * Reads until {@code n} records have come, or fails with one line: when the job has failed,
-     * when nothing has come for a minute, or at the run's time limit.
-     */
-    private void awaitRecords(
-            KafkaConsumer<String, String> consumer,
-            long n,
-            String what,
-            JobClient job,
-            Consumer<ConsumerRecord<String, String>> each)
-            throws Exception {
-        long seen = 0;
-        long lastProgress = System.nanoTime();
-        long startedAt = lastProgress;
-        while (seen < n) {
-            long now = System.nanoTime();
-            if (now > deadlineNanos || now - lastProgress > STALL.toNanos()) {
-                throw new Cli.UserError(
-                        String.format(
-                                Locale.ROOT,
-                                "the job did not keep up: %,d of %,d %s in %.0f s (%s); %,d"
-                                        + " services is more than this machine handles at"
-                                        + " these settings",
-                                seen,
-                                n,
-                                what,
-                                (now - startedAt) / 1e9,
-                                now > deadlineNanos
-                                        ? "the time limit of " + timeLimit.toSeconds() + " s"
-                                        : "nothing new for " + STALL.toSeconds() + " s",
-                                services));
-            }
-            checkAlive(job, what);
-            var batch = consumer.poll(Duration.ofMillis(100));
-            batch.forEach(each);
-            int got = batch.count();
-            if (got > 0) {
-                seen += got;
-                lastProgress = System.nanoTime();
-            }
-        }
-    }
-
-    /** Fails with one line if the job has ended (the bench runs it with no restarts). */
-    private static void checkAlive(JobClient job, String what) throws Exception {
-        JobStatus status = job.getJobStatus().get(30, TimeUnit.SECONDS);
-        if (status.isGloballyTerminalState()) {
-            String cause = "";
-            try {
-                job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                Throwable root = e;
-                while (root.getCause() != null) {
-                    root = root.getCause();
-                }
-                cause = ": " + root;
-            }
-            throw new Cli.UserError("the job " + status + " while waiting for " + what + cause);
-        }
-    }
-
-    /** Cancels the job if it still runs: its MiniCluster stops with it. */
-    private static void stop(JobClient job) {
-        try {
-            if (!job.getJobStatus().get(30, TimeUnit.SECONDS).isGloballyTerminalState()) {
-                job.cancel().get(60, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            // Already gone, or its cluster with it; nothing is left to stop.
         }
     }
 }

@@ -3,11 +3,8 @@ package io.waddle.autoscaler.bench.jmh;
 import io.waddle.autoscaler.core.coordination.Coordinator;
 import io.waddle.autoscaler.core.coordination.PlatformState;
 import io.waddle.autoscaler.core.model.Decision;
-import io.waddle.autoscaler.core.model.PolicyRef;
-import io.waddle.autoscaler.core.model.Reason;
-import io.waddle.autoscaler.core.model.ScalingDecision;
 import io.waddle.autoscaler.core.model.ServiceKind;
-import io.waddle.autoscaler.core.model.Subject;
+import io.waddle.autoscaler.testing.Decisions;
 import io.waddle.autoscaler.testing.Defaults;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,30 +74,15 @@ public class CoordinatorRoundBenchmark {
     }
 
     private static Decision decision(int service, int from, int to) {
-        Subject s = new Subject("svc-" + service, region(service % REGIONS), ServiceKind.COMPUTE);
-        ScalingDecision d =
-                from == to
-                        ? ScalingDecision.noChange(
-                                s, START, from, to, Reason.WITHIN_TOLERANCE, "ok", from)
-                        : ScalingDecision.scaleTo(
-                                s,
-                                START,
-                                from,
-                                to,
-                                to,
-                                Reason.CPU_ABOVE_TARGET,
-                                "cpu",
-                                List.of(),
-                                from);
-        return new Decision(d, PolicyRef.BUILTIN, null);
+        String name = "svc-" + service;
+        String region = region(service % REGIONS);
+        return from == to
+                ? Decisions.hold(ServiceKind.COMPUTE, name, region, from, from, START)
+                : Decisions.scale(ServiceKind.COMPUTE, name, region, from, to, START);
     }
 
     private static Decision dependency(String service, int region, ServiceKind kind, int n) {
-        Subject s = new Subject(service, region(region), kind);
-        return new Decision(
-                ScalingDecision.noChange(s, START, n, n, Reason.WITHIN_TOLERANCE, "ok", n),
-                PolicyRef.BUILTIN,
-                null);
+        return Decisions.hold(kind, service, region(region), n, n, START);
     }
 
     /** One round of 1 % of the services, on the platform state the rounds before left. */
