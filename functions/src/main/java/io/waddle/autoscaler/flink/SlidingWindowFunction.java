@@ -71,9 +71,7 @@ public final class SlidingWindowFunction
         if (acc == null) {
             acc = new WindowAccumulator();
             // The first sample of a pane opens the windows that hold it and have not closed.
-            for (long end = pane + panes.slideMs();
-                    end <= panes.lastWindowEnd(pane);
-                    end += panes.slideMs()) {
+            for (long end : panes.windowEnds(pane)) {
                 if (!panes.isClosed(end, watermark)) {
                     ctx.timerService().registerEventTimeTimer(end - 1);
                 }

@@ -43,14 +43,7 @@ public final class SlidingWindows {
 
     /** The ends (epoch ms) of the windows a sample at {@code t} belongs to, oldest first. */
     public List<Long> endsOf(Instant t) {
-        long pane = panes.paneOf(t.toEpochMilli());
-        List<Long> out = new ArrayList<>();
-        for (long end = pane + panes.slideMs();
-                end <= panes.lastWindowEnd(pane);
-                end += panes.slideMs()) {
-            out.add(end);
-        }
-        return out;
+        return panes.windowEnds(panes.paneOf(t.toEpochMilli()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.core.windows;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,6 +69,15 @@ public final class WindowPanes {
     /** The start of the window ending at {@code end}: its oldest pane. */
     public long windowStart(long end) {
         return end - sizeMs;
+    }
+
+    /** The ends of the windows that hold pane {@code pane}, oldest first. */
+    public List<Long> windowEnds(long pane) {
+        List<Long> ends = new ArrayList<>(panesPerWindow());
+        for (long end = pane + slideMs; end <= lastWindowEnd(pane); end += slideMs) {
+            ends.add(end);
+        }
+        return ends;
     }
 
     /** Whether a window ending at {@code end} has closed at {@code watermark}. */
