@@ -4,6 +4,8 @@ import static io.waddle.autoscaler.testing.Decisions.hold;
 import static io.waddle.autoscaler.testing.Decisions.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.coordination.Coordinator;
+import io.waddle.autoscaler.core.coordination.PlatformState;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
 import io.waddle.autoscaler.core.model.Decision;
@@ -14,12 +16,17 @@ import io.waddle.autoscaler.testing.Defaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,8 +185,10 @@ class CoordinatorFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         watermark(harness, SLIDE_LATER.toEpochMilli() - 1);
-        // Only the platform state remains.
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        // Only the platform's store remains: the service's entry, its region's compute total,
+        // the service's regions, the buckets of when services were seen with their link, and the
+        // store's progress. The round buffer and the round arrivals are empty.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(6);
         assertThat(harness.numEventTimeTimers()).isZero();
         // The round timeouts still fire, and find nothing to do.
         harness.setProcessingTime(Long.MAX_VALUE / 2);
@@ -208,6 +217,68 @@ class CoordinatorFunctionTest {
                                     .map(r -> r.getValue().reason())
                                     .toList())
                     .containsExactly(Reason.DUPLICATE_IN_FLIGHT, Reason.LOCKED);
+        }
+    }
+
+    @Test
+    void aPlatformSavedAsOneValueByAnEarlierVersionIsMovedIntoTheStore() throws Exception {
+        // What an earlier version kept: the whole platform in one value, a command in flight.
+        PlatformState old =
+                new Coordinator(Defaults.coordinator())
+                        .coordinate(
+                                PlatformState.empty(),
+                                List.of(scale(ServiceKind.DATABASE, "chat-db", 60, 80, START)),
+                                START)
+                        .next();
+        OperatorSubtaskState saved;
+        try (var earlier =
+                new KeyedOneInputStreamOperatorTestHarness<
+                        String, CoordinatorInput, ScalingCommand>(
+                        new KeyedProcessOperator<>(new OneValuePlatform(old)),
+                        in -> "waddle",
+                        Types.STRING)) {
+            earlier.open();
+            earlier.processElement(
+                    new StreamRecord<>(
+                            CoordinatorInput.of(hold(ServiceKind.CACHE, "sessions", 4, START)), 0));
+            saved = earlier.snapshot(1L, 0L);
+        }
+
+        try (var restored = newHarness()) {
+            restored.setup();
+            restored.initializeState(saved);
+            restored.open();
+            decide(restored, scale(ServiceKind.DATABASE, "chat-db", 60, 80, SLIDE_LATER));
+            watermark(restored, SLIDE_LATER.toEpochMilli() - 1);
+
+            assertThat(restored.extractOutputValues()).isEmpty();
+            assertThat(restored.getSideOutput(CoordinatorFunction.EVENTS))
+                    .extracting(r -> r.getValue().reason())
+                    .containsExactly(Reason.DUPLICATE_IN_FLIGHT);
+        }
+    }
+
+    /** The earlier version's state: the platform as one value under the name "platform". */
+    private static final class OneValuePlatform
+            extends KeyedProcessFunction<String, CoordinatorInput, ScalingCommand> {
+        private final PlatformState value;
+        private transient ValueState<PlatformState> platform;
+
+        OneValuePlatform(PlatformState value) {
+            this.value = value;
+        }
+
+        @Override
+        public void open(OpenContext ctx) {
+            platform =
+                    getRuntimeContext()
+                            .getState(new ValueStateDescriptor<>("platform", PlatformState.class));
+        }
+
+        @Override
+        public void processElement(CoordinatorInput in, Context ctx, Collector<ScalingCommand> out)
+                throws Exception {
+            platform.update(value);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.flink;
 import io.waddle.autoscaler.core.coordination.Coordinator;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.coordination.PlatformStore;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Reason;
@@ -57,7 +58,11 @@ public final class CoordinatorFunction
 
     private transient Coordinator coordinator;
     private transient MapState<Long, Long> firstArrival;
-    private transient ValueState<PlatformState> platform;
+    private transient KeyedPlatformStore platform;
+
+    /** The platform as one value, as versions before the per-service store kept it. */
+    private transient ValueState<PlatformState> legacy;
+
     private transient ListState<Decision> pending;
     private transient Counter suppressed;
     private transient Counter dependencyScaleUps;
@@ -76,7 +81,8 @@ public final class CoordinatorFunction
     @Override
     public void open(OpenContext openContext) {
         coordinator = new Coordinator(config);
-        platform =
+        platform = new KeyedPlatformStore(getRuntimeContext());
+        legacy =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("platform", PlatformState.class));
         pending =
@@ -96,7 +102,7 @@ public final class CoordinatorFunction
     public void processElement(CoordinatorInput in, Context ctx, Collector<ScalingCommand> out)
             throws Exception {
         if (in.result() != null) {
-            platform.update(Coordinator.applied(current(), in.result()));
+            coordinator.applied(store(), in.result());
             return;
         }
         Decision event = in.decision();
@@ -140,7 +146,7 @@ public final class CoordinatorFunction
         // round, decisions go in by service and region, not by when they happened to arrive: the
         // commands are the same at any parallelism, and the same as the direct engine's.
         due = inRoundOrder(due);
-        PlatformState state = current();
+        KeyedPlatformStore store = store();
         int i = 0;
         while (i < due.size()) {
             Instant at = due.get(i).decidedAt();
@@ -148,11 +154,8 @@ public final class CoordinatorFunction
             while (i < due.size() && due.get(i).decidedAt().equals(at)) {
                 round.add(due.get(i++));
             }
-            Coordinator.RoundResult r = coordinator.coordinate(state, round, at);
-            state = r.next();
-            emit(r.ordered(), ctx, out);
+            emit(coordinator.coordinate(store, round, at), ctx, out);
         }
-        platform.update(state);
         if (later.isEmpty()) {
             pending.clear();
         } else {
@@ -191,8 +194,16 @@ public final class CoordinatorFunction
         return out;
     }
 
-    private PlatformState current() throws Exception {
-        PlatformState s = platform.value();
-        return s != null ? s : PlatformState.empty();
+    /**
+     * The platform's store; a platform restored from a savepoint of a version that kept it as one
+     * value is moved into the store first, once.
+     */
+    private KeyedPlatformStore store() throws Exception {
+        PlatformState old = legacy.value();
+        if (old != null) {
+            PlatformStore.load(platform, old);
+            legacy.clear();
+        }
+        return platform;
     }
 }

@@ -1,7 +1,7 @@
 package io.waddle.autoscaler.bench.jmh;
 
 import io.waddle.autoscaler.core.coordination.Coordinator;
-import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.coordination.HeapPlatformStore;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.testing.Decisions;
@@ -38,7 +38,7 @@ public class CoordinatorRoundBenchmark {
     public int services;
 
     private Coordinator coordinator;
-    private PlatformState platform;
+    private HeapPlatformStore platform;
     private List<List<Decision>> rounds;
     private int next;
     private Instant now;
@@ -56,7 +56,8 @@ public class CoordinatorRoundBenchmark {
             all.add(dependency("sessions-cache", r, ServiceKind.CACHE, 400));
         }
         now = START;
-        platform = coordinator.coordinate(PlatformState.empty(), all, now).next();
+        platform = new HeapPlatformStore();
+        coordinator.coordinate(platform, all, now);
         int deciding = Math.max(1, services / 100);
         rounds = new ArrayList<>();
         for (int k = 0; k < 100; k++) {
@@ -87,12 +88,9 @@ public class CoordinatorRoundBenchmark {
 
     /** One round of 1 % of the services, on the platform state the rounds before left. */
     @Benchmark
-    public Coordinator.RoundResult roundOfOnePercent() {
+    public List<Decision> roundOfOnePercent() {
         // A millisecond per round: nothing goes silent or times out during the measurement.
         now = now.plusMillis(1);
-        Coordinator.RoundResult r =
-                coordinator.coordinate(platform, rounds.get(next++ % rounds.size()), now);
-        platform = r.next();
-        return r;
+        return coordinator.coordinate(platform, rounds.get(next++ % rounds.size()), now);
     }
 }

@@ -46,6 +46,36 @@ class DependencyReadinessTest {
     }
 
     @Test
+    void aDatabaseScaleDownThatAScaleUpNeedsUndoneStaysAtItsCapacity() {
+        // compute 9 -> 10 needs 1.2 x 10 x 10 = 120 connections: exactly what the pool has. Its
+        // own scale-down to 100 once became a "scale" from 120 to 120, refused by the decision's
+        // own check: the exception escaped the coordinator.
+        List<Decision> round =
+                List.of(
+                        scale(ServiceKind.COMPUTE, "chat-api", 9, 10, START),
+                        scale(ServiceKind.DATABASE, "chat-db", 120, 100, START),
+                        hold(ServiceKind.CACHE, "sessions", 6, START));
+
+        List<Decision> out = coordinator.coordinate(PlatformState.empty(), round, START).ordered();
+
+        assertThat(out)
+                .filteredOn(Decision::issuesCommand)
+                .extracting(e -> e.kind().wireName() + " " + e.from() + "->" + e.to())
+                .containsExactly("compute 9->10");
+        assertThat(out)
+                .filteredOn(e -> e.kind() == ServiceKind.DATABASE)
+                .singleElement()
+                .satisfies(
+                        db -> {
+                            assertThat(db.reason()).isEqualTo(Reason.DEPENDENTS_NEED_CAPACITY);
+                            assertThat(db.detail())
+                                    .startsWith(
+                                            "10 compute instances in eu-west need 120"
+                                                    + " connections; wanted 100");
+                        });
+    }
+
+    @Test
     void aComputeScaleUpWithEnoughHeadroomGoesOutAlone() {
         List<Decision> round =
                 List.of(

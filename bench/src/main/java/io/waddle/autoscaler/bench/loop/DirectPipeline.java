@@ -2,7 +2,7 @@ package io.waddle.autoscaler.bench.loop;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.coordination.Coordinator;
-import io.waddle.autoscaler.core.coordination.PlatformState;
+import io.waddle.autoscaler.core.coordination.HeapPlatformStore;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Matches;
@@ -42,7 +42,7 @@ public final class DirectPipeline implements DecisionEngine {
     private final Predicate<Decision> coordinated;
     private final Map<String, ServiceState> states = new HashMap<>();
     private final Map<String, SpikeWatch> spikes = new HashMap<>();
-    private PlatformState platform = PlatformState.empty();
+    private final HeapPlatformStore platform = new HeapPlatformStore();
 
     /**
      * @param conf the job's options
@@ -79,7 +79,7 @@ public final class DirectPipeline implements DecisionEngine {
 
     @Override
     public void observed(ActuationResult inventory) {
-        platform = Coordinator.applied(platform, inventory);
+        coordinator.applied(platform, inventory);
     }
 
     /**
@@ -103,13 +103,10 @@ public final class DirectPipeline implements DecisionEngine {
             if (round.isEmpty()) {
                 continue;
             }
-            Coordinator.RoundResult r =
-                    coordinator.coordinate(platform, round, closed.get(0).windowEnd());
-            platform = r.next();
-            for (Decision d : r.ordered()) {
+            for (Decision d : coordinator.coordinate(platform, round, closed.get(0).windowEnd())) {
                 out.add(d);
                 if (d.issuesCommand()) {
-                    platform = Coordinator.applied(platform, actuator.apply(ScalingCommand.of(d)));
+                    coordinator.applied(platform, actuator.apply(ScalingCommand.of(d)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.waddle.autoscaler.core.coordination;
 
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Decision;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,22 +51,39 @@ public final class Coordinator {
         return config;
     }
 
+    /**
+     * One round on a platform held as one value: the tests' and the examples' form. It copies the
+     * whole platform in and out; a running coordinator keeps a {@link PlatformStore} instead.
+     */
     public RoundResult coordinate(PlatformState state, List<Decision> round, Instant now) {
-        Round r = new Round(state, now);
+        HeapPlatformStore store = HeapPlatformStore.of(state);
+        List<Decision> ordered = coordinate(store, round, now);
+        return new RoundResult(ordered, store.toState(config.lockTimeout()));
+    }
+
+    /**
+     * One round on the platform in {@code store}, which it updates: what it costs follows the
+     * round's decisions and the services they touch, not the size of the platform.
+     *
+     * @return every decision of the round as it goes out, in phase order, plus the silence holds
+     */
+    public List<Decision> coordinate(PlatformStore store, List<Decision> round, Instant now) {
+        Round r = new Round(store, now, config.lockTimeout());
         locks.expire(r);
         List<Decision> decided = new ArrayList<>();
         for (Decision d : round) {
             locks.observe(r, d);
             decided.add(silence.resumed(r, d));
         }
-        List<Decision> holds = silence.holds(r, round);
+        List<Decision> holds = silence.holds(r);
         decided.replaceAll(d -> locks.gate(r, d));
         decided = globalLimits.apply(r, decided);
         decided = readiness.apply(r, decided);
         decided = order.sort(decided);
         locks.lockCommands(r, decided);
         decided.addAll(holds);
-        return new RoundResult(decided, r.state());
+        r.flush();
+        return decided;
     }
 
     /**
@@ -74,6 +92,14 @@ public final class Coordinator {
      * actuator's inventory) is taken unless a command for the service is in flight.
      */
     public static PlatformState applied(PlatformState state, ActuationResult result) {
-        return Locks.applied(state, result);
+        HeapPlatformStore store = HeapPlatformStore.of(state);
+        // A platform value holds no expired lock: nothing expires while it is applied.
+        Locks.applied(store, result, Duration.ZERO);
+        return store.toState(Duration.ZERO);
+    }
+
+    /** The actuator's result for a command, applied to the platform in {@code store}. */
+    public void applied(PlatformStore store, ActuationResult result) {
+        Locks.applied(store, result, config.lockTimeout());
     }
 }

@@ -38,13 +38,7 @@ final class DependencyReadiness {
 
     List<Decision> apply(Round r, List<Decision> decided) {
         List<Decision> out = new ArrayList<>(decided);
-        Map<String, Integer> workers = r.computeByRegion(out);
-        Map<String, List<Capacity>> depsByRegion = new HashMap<>();
-        for (Capacity c : r.capacities.values()) {
-            if (deps.contains(c.kind())) {
-                depsByRegion.computeIfAbsent(c.region(), reg -> new ArrayList<>()).add(c);
-            }
-        }
+        Round.ComputeTotals workers = r.computeByRegion(out);
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < out.size(); i++) {
             position.put(out.get(i).serviceRegionKey(), i);
@@ -53,9 +47,8 @@ final class DependencyReadiness {
         for (int i = 0; i < count; i++) {
             Decision d = out.get(i);
             if (d.issuesCommand() && d.kind() == ServiceKind.COMPUTE && d.to() > d.from()) {
-                int w = workers.getOrDefault(d.region(), d.to());
-                List<Capacity> inRegion = depsByRegion.getOrDefault(d.region(), List.of());
-                out.set(i, makeReady(r, d, w, inRegion, position, out));
+                int w = workers.in(d.region());
+                out.set(i, makeReady(r, d, w, position, out));
             }
         }
         floors(out, r.computeByRegion(out));
@@ -64,20 +57,15 @@ final class DependencyReadiness {
 
     /** The compute scale-up {@code d} once its dependencies have headroom for {@code w}. */
     private Decision makeReady(
-            Round r,
-            Decision d,
-            int w,
-            List<Capacity> inRegion,
-            Map<String, Integer> position,
-            List<Decision> out) {
+            Round r, Decision d, int w, Map<String, Integer> position, List<Decision> out) {
         Decision compute = d;
         for (ServiceKind dep : deps) {
             int need = required(dep, w, true);
-            for (Capacity c : inRegion) {
+            for (String key : r.dependenciesIn(d.region())) {
+                Capacity c = r.capacityOf(key);
                 if (c.kind() != dep) {
                     continue;
                 }
-                String key = c.key();
                 int own = position.getOrDefault(key, -1);
                 Decision planned = own < 0 ? null : out.get(own);
                 int available =
@@ -85,9 +73,9 @@ final class DependencyReadiness {
                 if (available >= need || !compute.issuesCommand()) {
                     continue;
                 }
-                Lock lock = r.locks.get(key);
+                Lock lock = r.lock(key);
                 if (lock != null) {
-                    r.deferred.put(d.serviceRegionKey(), d.to());
+                    r.defer(d.serviceRegionKey(), d.to());
                     compute =
                             d.suppressedBy(
                                     Reason.WAITING_FOR_DEPENDENCY,
@@ -103,6 +91,26 @@ final class DependencyReadiness {
                                             + "; its command "
                                             + lock.commandId()
                                             + " is in flight");
+                    continue;
+                }
+                if (need == c.capacity()) {
+                    // Its own scale-down would take what the scale-up needs: it stays as it is.
+                    out.set(
+                            own,
+                            planned.suppressedBy(
+                                    Reason.DEPENDENTS_NEED_CAPACITY,
+                                    w
+                                            + " compute instances in "
+                                            + d.region()
+                                            + " need "
+                                            + need
+                                            + " "
+                                            + dep.unit()
+                                            + "; wanted "
+                                            + planned.to()
+                                            + " ("
+                                            + planned.detail()
+                                            + ")"));
                     continue;
                 }
                 Decision grow = headroom(c, planned, need, d);
@@ -128,14 +136,14 @@ final class DependencyReadiness {
     }
 
     /** A database or cache scale-down stops at what the region's compute instances need. */
-    private void floors(List<Decision> out, Map<String, Integer> workers) {
+    private void floors(List<Decision> out, Round.ComputeTotals workers) {
         for (int i = 0; i < out.size(); i++) {
             Decision d = out.get(i);
             if (!d.issuesCommand() || d.to() >= d.from() || !deps.contains(d.kind())) {
                 continue;
             }
-            Integer w = workers.get(d.region());
-            if (w == null || w == 0) {
+            int w = workers.in(d.region());
+            if (w == 0) {
                 continue;
             }
             int floor = required(d.kind(), w, false);

@@ -3,8 +3,10 @@ package io.waddle.autoscaler.core.coordination;
 import io.waddle.autoscaler.core.coordination.PlatformState.Capacity;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Reason;
+import io.waddle.autoscaler.core.model.ServiceRegion;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +44,24 @@ final class GlobalLimits {
             return decided;
         }
         List<Decision> out = new ArrayList<>(decided);
-        for (Map.Entry<String, Integer> limit : globalMax.entrySet()) {
-            Placement p = placement(r, limit.getKey(), out);
+        // Each limited service's decisions, found in one pass over the round.
+        Map<String, Map<String, Integer>> positions = new HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            String service = out.get(i).service();
+            if (globalMax.containsKey(service)) {
+                positions
+                        .computeIfAbsent(service, x -> new TreeMap<>())
+                        .put(out.get(i).region(), i);
+            }
+        }
+        for (Map.Entry<String, Map<String, Integer>> limited : positions.entrySet()) {
+            Placement p = placement(r, limited.getKey(), limited.getValue(), out);
             if (p == null) {
                 continue;
             }
-            int max = limit.getValue();
+            int max = globalMax.get(limited.getKey());
             if (p.total <= max) {
-                returnTowardNeed(r, limit.getKey(), max, p, out);
+                returnTowardNeed(r, limited.getKey(), max, p, out);
                 continue;
             }
             Map<String, Integer> optimal = optimal(p, max);
@@ -88,26 +100,22 @@ final class GlobalLimits {
         }
     }
 
-    /** The service's placement, or null if none of its regions decided or none can move. */
-    private static Placement placement(Round r, String service, List<Decision> decided) {
+    /**
+     * The service's placement, or null if none of its regions can move.
+     *
+     * @param position where each region's decision is in {@code decided}
+     */
+    private static Placement placement(
+            Round r, String service, Map<String, Integer> position, List<Decision> decided) {
         Placement p = new Placement();
-        for (int i = 0; i < decided.size(); i++) {
-            if (decided.get(i).service().equals(service)) {
-                p.position.put(decided.get(i).region(), i);
-            }
-        }
-        if (p.position.isEmpty()) {
-            return null;
-        }
-        for (Capacity c : r.capacities.values()) {
-            if (!c.service().equals(service)) {
-                continue;
-            }
+        p.position.putAll(position);
+        for (String region : r.regionsOf(service)) {
+            Capacity c = r.capacityOf(ServiceRegion.key(service, region));
             Integer i = p.position.get(c.region());
             Decision d = i == null ? null : decided.get(i);
             int planned = d != null && d.issuesCommand() ? d.to() : c.capacity();
             p.total += planned;
-            if (d == null || r.locks.containsKey(c.key()) || d.policy().withheldBy() != null) {
+            if (d == null || r.lock(c.key()) != null || d.policy().withheldBy() != null) {
                 p.fixed += planned;
             } else {
                 p.need.put(c.region(), Math.max(0, d.recommended()));
@@ -160,7 +168,7 @@ final class GlobalLimits {
             if (d.issuesCommand() && target == d.to()) {
                 continue;
             }
-            r.pinned.put(d.serviceRegionKey(), target);
+            r.pin(d.serviceRegionKey(), target);
             if (target == now) {
                 if (d.issuesCommand()) {
                     decided.set(i, d.suppressedBy(Reason.GLOBAL_LIMIT, why));
@@ -197,7 +205,7 @@ final class GlobalLimits {
                             + max
                             + "; optimal distribution "
                             + distribution(optimal);
-            r.pinned.put(d.serviceRegionKey(), target);
+            r.pin(d.serviceRegionKey(), target);
             decided.set(
                     i,
                     target == d.from()
@@ -221,17 +229,13 @@ final class GlobalLimits {
             int i = p.position.get(reg);
             Decision d = decided.get(i);
             String key = d.serviceRegionKey();
-            if (!r.pinned.containsKey(key) || d.issuesCommand()) {
+            if (r.pinned(key) == null || d.issuesCommand()) {
                 continue;
             }
             int need = p.need.get(reg);
             int now = p.planned.get(reg);
             int grant = Math.min(need, now + Math.max(0, slack));
-            if (grant >= need) {
-                r.pinned.remove(key);
-            } else {
-                r.pinned.put(key, grant);
-            }
+            r.pin(key, grant >= need ? null : grant);
             if (grant > now) {
                 slack -= grant - now;
                 String why =

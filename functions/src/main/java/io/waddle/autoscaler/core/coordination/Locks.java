@@ -7,10 +7,8 @@ import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One command in flight per service. A service with a command in flight is locked until the
@@ -28,16 +26,20 @@ final class Locks {
         this.forgetAfter = forgetAfter;
     }
 
-    /** Expires the locks past their timeout and forgets the services gone for the retention. */
+    /**
+     * Forgets the services gone for the retention. Locks need no pass: one whose timeout has passed
+     * reads as gone ({@link #expired}).
+     */
     void expire(Round r) {
-        r.locks.values().removeIf(l -> !r.now.isBefore(l.since().plus(lockTimeout)));
-        List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, Capacity> c : r.capacities.entrySet()) {
-            if (!r.now.isBefore(c.getValue().seenAt().plus(forgetAfter))) {
-                gone.add(c.getKey());
-            }
-        }
-        gone.forEach(r::forget);
+        r.forgetGone(forgetAfter);
+    }
+
+    /**
+     * Whether {@code lock} has expired by {@code clock}: the latest round's time. Nothing expires
+     * without one.
+     */
+    static boolean expired(Lock lock, Instant clock, Duration lockTimeout) {
+        return clock != null && !clock.isBefore(lock.since().plus(lockTimeout));
     }
 
     /**
@@ -47,13 +49,13 @@ final class Locks {
      */
     void observe(Round r, Decision d) {
         String key = d.serviceRegionKey();
-        Lock lock = r.locks.get(key);
+        Lock lock = r.lock(key);
         if (lock != null && completes(lock, d)) {
-            r.locks.remove(key);
+            r.lock(key, null);
             lock = null;
         }
-        Capacity known = r.capacities.get(key);
-        boolean believesOwn = r.deferred.containsKey(key) || r.pinned.containsKey(key);
+        Capacity known = r.capacityOf(key);
+        boolean believesOwn = r.deferred(key) != null || r.pinned(key) != null;
         int capacity =
                 lock != null
                         ? lock.target()
@@ -64,13 +66,13 @@ final class Locks {
     /** The decision as the locks let it out. */
     Decision gate(Round r, Decision d) {
         String key = d.serviceRegionKey();
-        Lock lock = r.locks.get(key);
+        Lock lock = r.lock(key);
         if (!d.issuesCommand()) {
             return released(r, d, lock);
         }
         if (lock == null) {
-            r.deferred.remove(key);
-            r.pinned.remove(key);
+            r.defer(key, null);
+            r.pin(key, null);
             return d;
         }
         if (lock.target() == d.to()) {
@@ -80,11 +82,7 @@ final class Locks {
         }
         // Less than the headroom the coordinator is adding was decided without knowing of it:
         // not held for later; the scaler decides again once it sees the bigger pool or cache.
-        if (lock.headroom() && d.to() < lock.target()) {
-            r.deferred.remove(key);
-        } else {
-            r.deferred.put(key, d.to());
-        }
+        r.defer(key, lock.headroom() && d.to() < lock.target() ? null : d.to());
         return d.suppressedBy(
                 Reason.LOCKED,
                 "command "
@@ -98,11 +96,11 @@ final class Locks {
     /** A hold after a lock was released: the target the lock held back goes out now. */
     private static Decision released(Round r, Decision d, Lock lock) {
         String key = d.serviceRegionKey();
-        Integer held = r.deferred.get(key);
+        Integer held = r.deferred(key);
         if (lock != null || held == null) {
             return d;
         }
-        r.deferred.remove(key);
+        r.defer(key, null);
         int capacity = r.capacity(key);
         if (d.to() != held || held == capacity || d.policy().withheldBy() != null) {
             return d;
@@ -120,7 +118,7 @@ final class Locks {
             if (!d.issuesCommand()) {
                 continue;
             }
-            r.locks.put(
+            r.lock(
                     d.serviceRegionKey(),
                     new Lock(
                             d.commandId(),
@@ -137,24 +135,21 @@ final class Locks {
      * flight) and the capacity it reports is the service's capacity. An observed capacity (the
      * actuator's inventory) is taken unless a command for the service is in flight.
      */
-    static PlatformState applied(PlatformState state, ActuationResult result) {
+    static void applied(PlatformStore store, ActuationResult result, Duration lockTimeout) {
+        Round r = new Round(store, null, lockTimeout);
         String key = result.serviceRegionKey();
-        Lock lock = state.locks().get(key);
+        Lock lock = r.lock(key);
         boolean observed = result.isObservation();
         if (!observed && (lock == null || !lock.commandId().equals(result.commandId()))) {
-            return state;
+            return;
         }
-        Map<String, Lock> locks = new HashMap<>(state.locks());
         if (!observed) {
-            locks.remove(key);
+            r.lock(key, null);
         }
-        Map<String, Capacity> capacities = new HashMap<>(state.capacities());
-        Capacity c = capacities.get(key);
-        if (c != null && (!observed || lock == null)) {
-            capacities.put(key, c.withCapacity(result.capacity()));
+        if (r.capacityOf(key) != null && (!observed || lock == null)) {
+            r.setCapacity(key, result.capacity());
         }
-        return new PlatformState(
-                capacities, locks, state.deferred(), state.silent(), state.pinned());
+        r.flush();
     }
 
     /**

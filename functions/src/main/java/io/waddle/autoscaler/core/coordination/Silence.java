@@ -8,9 +8,7 @@ import io.waddle.autoscaler.core.model.ScalingDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A service with no decision for the silence timeout has stopped sending metrics: its capacity is
@@ -26,27 +24,28 @@ final class Silence {
 
     /** {@code d}, noting when its service was last heard if it had been reported silent. */
     Decision resumed(Round r, Decision d) {
-        Instant lastSeen = r.silent.remove(d.serviceRegionKey());
+        String key = d.serviceRegionKey();
+        Instant lastSeen = r.silentSince(key);
+        if (lastSeen != null) {
+            r.silence(key, null);
+        }
         return lastSeen == null
                 ? d
                 : d.withDetailSuffix("metrics resumed; silent since " + lastSeen);
     }
 
-    /** One hold for every service newly silent: none of the round's decisions is its. */
-    List<Decision> holds(Round r, List<Decision> round) {
-        Set<String> inRound = new HashSet<>();
-        for (Decision d : round) {
-            inRound.add(d.serviceRegionKey());
-        }
+    /**
+     * One hold for every service newly silent: last seen the timeout ago or more (so none of the
+     * round's decisions is its), by key. Only the services seen a timeout ago are looked at.
+     */
+    List<Decision> holds(Round r) {
         List<Decision> out = new ArrayList<>();
-        for (Capacity c : r.capacities.values()) {
-            String key = c.key();
-            if (inRound.contains(key)
-                    || r.silent.containsKey(key)
-                    || r.now.isBefore(c.seenAt().plus(timeout))) {
+        for (String key : r.silenceCandidates(timeout)) {
+            Capacity c = r.capacityOf(key);
+            if (r.silentSince(key) != null || r.now.isBefore(c.seenAt().plus(timeout))) {
                 continue;
             }
-            r.silent.put(key, c.seenAt());
+            r.silence(key, c.seenAt());
             ScalingDecision hold =
                     ScalingDecision.noChange(
                             c.subject(),
