@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./autoscaler bench throughput} at a size CI can run: the real job (Kafka broker process,
  * MiniCluster, RocksDB, exactly-once checkpoints) must keep up with 2,000 services and bring every
  * decision, once, and commands on the closed loop. It asserts what arrives, never how fast: the
- * speed is the benchmark's, in BENCHMARKS.md.
+ * speed is the benchmark's, in BENCHMARKS.md. The same on a standalone cluster of two TaskManager
+ * processes ({@code --cluster 2}): the packaged jar, submitted with {@code flink run}.
  */
 class ThroughputBenchIT {
     private static final int SERVICES = 2_000;
@@ -43,6 +44,31 @@ class ThroughputBenchIT {
         assertThat(r.get("decisionsSeen")).isEqualTo(expected);
         assertThat(r.get("servicesWithEveryDecisionOnce")).isEqualTo((long) SERVICES);
         assertThat((int) r.get("commandsOfThroughputRun")).isPositive();
+        assertThat((long) r.get("commandsMeasured")).isPositive();
+    }
+
+    @Test
+    void onTwoTaskManagerProcessesThePackagedJarKeepsUpAndEveryDecisionArrivesOnce()
+            throws Exception {
+        int services = 500;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, Object> r =
+                new ThroughputBench(
+                                services,
+                                2,
+                                STEPS,
+                                10,
+                                Duration.ofMillis(500),
+                                Duration.ofMinutes(4),
+                                dir,
+                                Map.of())
+                        .onCluster(2, Path.of("target", "waddle-autoscaler.jar"))
+                        .run(new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        String why = log.toString(StandardCharsets.UTF_8);
+        assertThat(r.get("parallelism")).as(why).isEqualTo(2);
+        assertThat(r.get("decisionsSeen")).isEqualTo((long) services * (STEPS - 1));
+        assertThat(r.get("servicesWithEveryDecisionOnce")).isEqualTo((long) services);
         assertThat((long) r.get("commandsMeasured")).isPositive();
     }
 }

@@ -2,12 +2,12 @@ package io.waddle.autoscaler.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.bench.cluster.StandaloneFlinkCluster;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
-import io.waddle.autoscaler.testing.StandaloneFlinkCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

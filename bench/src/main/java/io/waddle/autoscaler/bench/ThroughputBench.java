@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.bench;
 
+import io.waddle.autoscaler.bench.cluster.StandaloneFlinkCluster;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.Gauges;
 import io.waddle.autoscaler.core.model.MetricSample;
@@ -9,13 +10,17 @@ import io.waddle.autoscaler.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.demo.LocalRun;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
+import io.waddle.autoscaler.jobs.cli.Cli;
 import io.waddle.autoscaler.json.Json;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +32,11 @@ import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -71,6 +78,8 @@ public final class ThroughputBench {
     private final Duration timeLimit;
     private final Map<String, String> flinkSettings;
     private Path profile;
+    private int taskManagers;
+    private Path jar;
     private JobWatch watch;
     private final Path workDir;
     private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
@@ -105,13 +114,29 @@ public final class ThroughputBench {
         return this;
     }
 
+    /**
+     * Runs the autoscaler from {@code jar} on a standalone cluster of {@code taskManagers}
+     * TaskManager processes, one slot each, at parallelism {@code taskManagers}.
+     */
+    ThroughputBench onCluster(int taskManagers, Path jar) {
+        this.taskManagers = taskManagers;
+        this.jar = jar.toAbsolutePath();
+        return this;
+    }
+
     Map<String, Object> run(PrintStream log) throws Exception {
+        if (jar != null && !Files.isRegularFile(jar)) {
+            throw new Cli.UserError(
+                    "--cluster runs the packaged jar, and " + jar + " is not there: mvn package");
+        }
         watch = new JobWatch(System.nanoTime() + timeLimit.toNanos(), timeLimit, services);
         LocalRun.freshDirectory(workDir);
         Map<String, Object> r = new LinkedHashMap<>();
         try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
             kafka.start();
-            kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
+            // On a cluster, one metrics partition for each source subtask at parallelism 2.
+            kafka.createTopics(jar == null ? 1 : 2, List.of(METRICS));
+            kafka.createTopics(List.of(COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
             kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
             kafka.createTopics(
                     List.of(
@@ -143,17 +168,29 @@ public final class ThroughputBench {
             r.put("backlogSamples", backlog);
             r.put("passThroughSamplesPerSecond", Math.round(passThrough));
 
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(1, conf);
-            env.configure(conf);
-            KafkaConnectors k = new KafkaConnectors(conf);
             Recording recording = null;
             if (profile != null) {
                 recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
                 recording.start();
             }
-            long start = System.nanoTime();
-            JobClient job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
+            StandaloneFlinkCluster cluster = null;
+            long start;
+            JobClient job;
+            if (jar == null) {
+                StreamExecutionEnvironment env =
+                        StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+                env.configure(conf);
+                KafkaConnectors k = new KafkaConnectors(conf);
+                start = System.nanoTime();
+                job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
+            } else {
+                cluster = new StandaloneFlinkCluster(clusterDir(), taskManagers, 1);
+                cluster.start();
+                job = submit(cluster, conf, log);
+                start = System.nanoTime();
+                r.put("taskManagers", taskManagers);
+                r.put("parallelism", taskManagers);
+            }
             try {
                 LocalRun.awaitRunning(job);
                 long expectedEvents = (long) services * (steps - 1);
@@ -211,12 +248,53 @@ public final class ThroughputBench {
                                 / services);
             } finally {
                 JobWatch.stop(job);
+                if (cluster != null) {
+                    cluster.close();
+                }
                 if (recording != null) {
                     recording.close();
                 }
             }
         }
         return r;
+    }
+
+    private Path clusterDir() throws IOException {
+        return Files.createDirectories(workDir.resolve("flink"));
+    }
+
+    /**
+     * {@code flink run -d -p N} of the packaged jar with the run's configuration as its {@code
+     * --key value} arguments, as an operator submits it.
+     */
+    private JobClient submit(StandaloneFlinkCluster cluster, Configuration conf, PrintStream log)
+            throws Exception {
+        List<String> args = new ArrayList<>();
+        conf.toMap()
+                .forEach(
+                        (k, v) -> {
+                            args.add("--" + k);
+                            args.add(v);
+                        });
+        int rc = cluster.flinkRun(jar, taskManagers, args);
+        if (rc != 0 || cluster.jobIds().isEmpty()) {
+            throw new Cli.UserError(
+                    "flink run of "
+                            + jar.getFileName()
+                            + " failed (exit "
+                            + rc
+                            + "); see "
+                            + clusterDir().resolve("flink-run.log"));
+        }
+        JobClient job = cluster.jobClient(cluster.jobIds().get(0));
+        LocalRun.awaitRunning(job);
+        log.printf(
+                Locale.ROOT,
+                "autoscaler jar on a standalone cluster: %d TaskManager process(es), parallelism"
+                        + " %d%n",
+                taskManagers,
+                taskManagers);
+        return job;
     }
 
     private double passThrough(Configuration base, long backlog, PrintStream log) throws Exception {
@@ -378,6 +456,13 @@ public final class ThroughputBench {
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 workDir.resolve("checkpoints").toUri().toString());
+        // The managed memory flink-conf/ gives a TaskManager (RocksDB's), for the MiniCluster's.
+        Path flinkConf = Path.of("flink-conf");
+        if (Files.isRegularFile(flinkConf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
+            GlobalConfiguration.loadConfiguration(flinkConf.toString())
+                    .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE)
+                    .ifPresent(m -> conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, m));
+        }
         // --set KEY=VALUE, last: any Flink or autoscaler option, for the trade-off runs.
         conf.addAll(Configuration.fromMap(flinkSettings));
         return conf;

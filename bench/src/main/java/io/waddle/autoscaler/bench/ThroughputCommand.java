@@ -88,6 +88,15 @@ public final class ThroughputCommand implements Callable<Integer> {
                             + " `bench flamegraph` draws it.")
     Path profile;
 
+    @Option(
+            names = "--cluster",
+            paramLabel = "N",
+            description =
+                    "Run the autoscaler from its packaged jar on a standalone Flink cluster of N"
+                            + " TaskManager processes (one slot each) at parallelism N, instead of"
+                            + " the MiniCluster; the pass-through stays on the MiniCluster.")
+    Integer cluster;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -116,6 +125,17 @@ public final class ThroughputCommand implements Callable<Integer> {
                         settings);
         if (profile != null) {
             bench.profileTo(profile);
+        }
+        if (cluster != null) {
+            if (cluster < 1 || cluster > 8) {
+                throw new IllegalArgumentException("--cluster must be in [1, 8]: " + cluster);
+            }
+            if (profile != null) {
+                throw new IllegalArgumentException(
+                        "--profile records this JVM; with --cluster the job runs in the"
+                                + " TaskManagers' processes");
+            }
+            bench.onCluster(cluster, Path.of("target", "waddle-autoscaler.jar"));
         }
         Map<String, Object> r = bench.run(out);
         if (json) {

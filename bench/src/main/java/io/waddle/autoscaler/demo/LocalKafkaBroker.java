@@ -137,19 +137,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public void createTopics(List<String> topics) throws Exception {
-        createTopics(topics, Map.of());
+        createTopics(topics, 1, Map.of());
+    }
+
+    /** Topics of {@code partitions} partitions each. */
+    public void createTopics(int partitions, List<String> topics) throws Exception {
+        createTopics(topics, partitions, Map.of());
     }
 
     /** A compacted topic keeps the latest record per key: the policy topic. */
     public void createCompactedTopic(String topic) throws Exception {
-        createTopics(List.of(topic), Map.of("cleanup.policy", "compact"));
+        createTopics(List.of(topic), 1, Map.of("cleanup.policy", "compact"));
     }
 
-    private void createTopics(List<String> topics, Map<String, String> config) throws Exception {
+    private void createTopics(List<String> topics, int partitions, Map<String, String> config)
+            throws Exception {
         try (Admin admin = Admin.create(adminConfig())) {
             admin.createTopics(
                             topics.stream()
-                                    .map(t -> new NewTopic(t, 1, (short) 1).configs(config))
+                                    .map(
+                                            t ->
+                                                    new NewTopic(t, partitions, (short) 1)
+                                                            .configs(config))
                                     .toList())
                     .all()
                     .get();

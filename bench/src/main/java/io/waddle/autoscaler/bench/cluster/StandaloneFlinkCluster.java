@@ -1,4 +1,4 @@
-package io.waddle.autoscaler.testing;
+package io.waddle.autoscaler.bench.cluster;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,12 +17,20 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.deployment.ClusterClientJobClientAdapter;
+import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
 
 /**
- * A real Flink standalone session cluster (one JobManager and one TaskManager process) whose class
+ * A real Flink standalone session cluster (one JobManager and TaskManager processes) whose class
  * path is only what a Flink distribution's lib/ folder holds ({@code
  * target/flink-lib-classpath.txt}, written by the build), and {@code flink run} against it. Nothing
  * of the job is on the cluster's class path: the job must bring it in its jar, as in production.
+ * The scale-out tests and {@code bench throughput --cluster} use it.
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
     private static final Pattern JOB_ID = Pattern.compile("\"id\":\"([0-9a-f]{32})\"");
@@ -195,6 +203,27 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /**
+     * A client of a job the cluster runs, as Flink's own CLI holds it: its status, its result, and
+     * cancelling it.
+     */
+    public JobClient jobClient(String jobId) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, "localhost");
+        conf.set(RestOptions.PORT, restPort);
+        // The adapter closes the client after each request: a new one for each.
+        return new ClusterClientJobClientAdapter<>(
+                () -> {
+                    try {
+                        return new RestClusterClient<>(conf, StandaloneClusterId.getInstance());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("no REST client for the cluster", e);
+                    }
+                },
+                JobID.fromHexString(jobId),
+                getClass().getClassLoader());
     }
 
     /** Ids of the jobs the cluster knows. */
