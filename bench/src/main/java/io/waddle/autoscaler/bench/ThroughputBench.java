@@ -80,6 +80,7 @@ public final class ThroughputBench {
     private Path profile;
     private int taskManagers;
     private Path jar;
+    private int regions = 1;
     private JobWatch watch;
     private final Path workDir;
     private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
@@ -124,6 +125,12 @@ public final class ThroughputBench {
         return this;
     }
 
+    /** Spreads the services over {@code regions} regions of the platform (one by default). */
+    ThroughputBench inRegions(int regions) {
+        this.regions = regions;
+        return this;
+    }
+
     Map<String, Object> run(PrintStream log) throws Exception {
         if (jar != null && !Files.isRegularFile(jar)) {
             throw new Cli.UserError(
@@ -165,6 +172,7 @@ public final class ThroughputBench {
             Configuration conf = jobConfiguration(kafka.bootstrapServers());
             double passThrough = passThrough(conf, backlog, log);
             r.put("services", services);
+            r.put("regions", regions);
             r.put("backlogSamples", backlog);
             r.put("passThroughSamplesPerSecond", Math.round(passThrough));
 
@@ -419,7 +427,7 @@ public final class ThroughputBench {
                         new MetricSample(
                                 MetricSample.SCHEMA_VERSION,
                                 service,
-                                "bench",
+                                regions == 1 ? "bench" : "bench-" + s % regions,
                                 ServiceKind.COMPUTE,
                                 "i-" + i,
                                 t,

@@ -32,6 +32,14 @@ public final class ThroughputCommand implements Callable<Integer> {
     int services;
 
     @Option(
+            names = "--regions",
+            defaultValue = "1",
+            description =
+                    "Regions the services are spread over, one platform (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int regions;
+
+    @Option(
             names = "--instances",
             defaultValue = "2",
             description = "Instances per service at the start (default: ${DEFAULT-VALUE}).")
@@ -104,11 +112,17 @@ public final class ThroughputCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         for (long n :
                 new long[] {
-                    services, instances, steps, latencySeconds, checkpointMs, timeLimitSeconds
+                    services,
+                    regions,
+                    instances,
+                    steps,
+                    latencySeconds,
+                    checkpointMs,
+                    timeLimitSeconds
                 }) {
             if (n <= 0) {
                 throw new IllegalArgumentException(
-                        "--services, --instances, --steps, --latency-seconds,"
+                        "--services, --regions, --instances, --steps, --latency-seconds,"
                                 + " --checkpoint-interval and --time-limit must be > 0");
             }
         }
@@ -126,6 +140,7 @@ public final class ThroughputCommand implements Callable<Integer> {
         if (profile != null) {
             bench.profileTo(profile);
         }
+        bench.inRegions(regions);
         if (cluster != null) {
             if (cluster < 1 || cluster > 8) {
                 throw new IllegalArgumentException("--cluster must be in [1, 8]: " + cluster);

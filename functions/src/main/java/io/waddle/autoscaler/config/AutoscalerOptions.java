@@ -2,6 +2,7 @@ package io.waddle.autoscaler.config;
 
 import io.waddle.autoscaler.core.alerts.AlertSettings;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.core.coordination.CoordinatorScope;
 import io.waddle.autoscaler.core.coordination.DependencyGraph;
 import io.waddle.autoscaler.core.coordination.Readiness;
 import io.waddle.autoscaler.core.model.PolicyRef;
@@ -622,6 +623,18 @@ public final class AutoscalerOptions {
                                 + " stopped sending metrics: its capacity is held, never scaled"
                                 + " down for want of data, and one METRICS_SILENT event says so.");
 
+    public static final ConfigOption<String> COORDINATOR_SCOPE =
+            ConfigOptions.key("autoscaler.coordinator.scope")
+                    .stringType()
+                    .defaultValue("platform")
+                    .withDescription(
+                            "What one coordinator sees: platform (every region in one round and one"
+                                + " subtask; global maximums need it) or region (each region its"
+                                + " own round and state, so that a platform of many regions spreads"
+                                + " over the coordinator's subtasks; refused with a global"
+                                + " maximum). A change needs a fresh start: state kept under the"
+                                + " other scope is not found.");
+
     public static final ConfigOption<String> COORDINATOR_GLOBAL_MAX =
             ConfigOptions.key("autoscaler.coordinator.global-max")
                     .stringType()
@@ -880,6 +893,17 @@ public final class AutoscalerOptions {
                 CoordinatorConfig.parseGlobalMax(conf.get(COORDINATOR_GLOBAL_MAX)),
                 conf.get(COORDINATOR_REBALANCE_THRESHOLD),
                 conf.get(IDLE_STATE_RETENTION));
+    }
+
+    /** What one coordinator sees ({@link #COORDINATOR_SCOPE}), checked. */
+    public static CoordinatorScope coordinatorScope(ReadableConfig conf) {
+        try {
+            return CoordinatorScope.parse(
+                    conf.get(COORDINATOR_SCOPE),
+                    CoordinatorConfig.parseGlobalMax(conf.get(COORDINATOR_GLOBAL_MAX)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(COORDINATOR_SCOPE.key() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The job-wide pattern settings (a policy may override the spike's), checked. */

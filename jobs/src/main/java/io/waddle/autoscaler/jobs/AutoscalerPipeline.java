@@ -10,6 +10,7 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SLIDE;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
+import io.waddle.autoscaler.core.coordination.CoordinatorScope;
 import io.waddle.autoscaler.core.model.ActionPoint;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
@@ -88,11 +89,16 @@ public final class AutoscalerPipeline {
     private static final TypeInformation<InfluxRow> INFLUX_ROW =
             TypeInformation.of(InfluxRow.class);
 
-    /** Every record of the job belongs to the one platform it scales. */
-    private record PlatformKey<T>(String platform) implements KeySelector<T, String> {
+    /**
+     * Every record of the job belongs to the one platform it scales; its coordinator sees the
+     * platform, or one region of it.
+     */
+    private record CoordinatorKey(String platform, CoordinatorScope scope)
+            implements KeySelector<CoordinatorInput, String> {
         @Override
-        public String getKey(T value) {
-            return platform;
+        public String getKey(CoordinatorInput in) {
+            String region = in.decision() != null ? in.decision().region() : in.result().region();
+            return scope.key(platform, region);
         }
     }
 
@@ -270,9 +276,10 @@ public final class AutoscalerPipeline {
                                         .uid("oscillation-flips-pattern")
                                         .name("oscillation: flips in time (CEP)"));
 
-        // One coordinator per platform: every decision of the platform meets there, and the
-        // commands leave it in dependency order.
+        // One coordinator per platform (or per region of it, autoscaler.coordinator.scope): every
+        // decision it sees meets there, and the commands leave it in dependency order.
         String platform = conf.get(PLATFORM);
+        CoordinatorScope scope = AutoscalerOptions.coordinatorScope(conf);
         SingleOutputStreamOperator<ScalingCommand> deduplicated =
                 decisions
                         .map(e -> CoordinatorInput.of(e), COORDINATOR_INPUT)
@@ -282,7 +289,7 @@ public final class AutoscalerPipeline {
                                 results.map(r -> CoordinatorInput.of(r), COORDINATOR_INPUT)
                                         .uid("results-to-coordinator")
                                         .name("actuation results"))
-                        .keyBy(new PlatformKey<>(platform), Types.STRING)
+                        .keyBy(new CoordinatorKey(platform, scope), Types.STRING)
                         .process(
                                 new CoordinatorFunction(
                                         coordinatorConfig,

@@ -2,6 +2,7 @@ package io.waddle.autoscaler.bench.loop;
 
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.coordination.Coordinator;
+import io.waddle.autoscaler.core.coordination.CoordinatorScope;
 import io.waddle.autoscaler.core.coordination.HeapPlatformStore;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Decision;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.ReadableConfig;
@@ -42,7 +44,10 @@ public final class DirectPipeline implements DecisionEngine {
     private final Predicate<Decision> coordinated;
     private final Map<String, ServiceState> states = new HashMap<>();
     private final Map<String, SpikeWatch> spikes = new HashMap<>();
-    private final HeapPlatformStore platform = new HeapPlatformStore();
+    private final CoordinatorScope scope;
+
+    /** A store per coordinator: one for the platform, or one per region. */
+    private final Map<String, HeapPlatformStore> platform = new HashMap<>();
 
     /**
      * @param conf the job's options
@@ -57,6 +62,7 @@ public final class DirectPipeline implements DecisionEngine {
                         conf.get(AutoscalerOptions.WINDOW_SIZE),
                         conf.get(AutoscalerOptions.WINDOW_SLIDE));
         this.coordinator = new Coordinator(AutoscalerOptions.coordinator(conf));
+        this.scope = AutoscalerOptions.coordinatorScope(conf);
         this.coordinated = coordinated;
     }
 
@@ -79,7 +85,7 @@ public final class DirectPipeline implements DecisionEngine {
 
     @Override
     public void observed(ActuationResult inventory) {
-        coordinator.applied(platform, inventory);
+        coordinator.applied(store(inventory.region()), inventory);
     }
 
     /**
@@ -103,14 +109,28 @@ public final class DirectPipeline implements DecisionEngine {
             if (round.isEmpty()) {
                 continue;
             }
-            for (Decision d : coordinator.coordinate(platform, round, closed.get(0).windowEnd())) {
-                out.add(d);
-                if (d.issuesCommand()) {
-                    coordinator.applied(platform, actuator.apply(ScalingCommand.of(d)));
+            // Each coordinator its round: the platform's, or each region's, as the job keys them.
+            Map<String, List<Decision>> byCoordinator = new TreeMap<>();
+            for (Decision d : round) {
+                byCoordinator
+                        .computeIfAbsent(scope.key("", d.region()), k -> new ArrayList<>())
+                        .add(d);
+            }
+            for (List<Decision> part : byCoordinator.values()) {
+                HeapPlatformStore store = store(part.get(0).region());
+                for (Decision d : coordinator.coordinate(store, part, closed.get(0).windowEnd())) {
+                    out.add(d);
+                    if (d.issuesCommand()) {
+                        coordinator.applied(store, actuator.apply(ScalingCommand.of(d)));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private HeapPlatformStore store(String region) {
+        return platform.computeIfAbsent(scope.key("", region), k -> new HeapPlatformStore());
     }
 
     /** The spike pattern sees a compute window first, as the CEP operator does in the job. */
