@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * MiniCluster, RocksDB, exactly-once checkpoints) must keep up with 2,000 services and bring every
  * decision, once, and commands on the closed loop. It asserts what arrives, never how fast: the
  * speed is the benchmark's, in BENCHMARKS.md. The same on a standalone cluster of two TaskManager
- * processes ({@code --cluster 2}): the packaged jar, submitted with {@code flink run}.
+ * processes ({@code --cluster 2}): the packaged jar, submitted with {@code flink run}, instances
+ * reporting every 5 s.
  */
 class ThroughputBenchIT {
     private static final int SERVICES = 2_000;
@@ -63,10 +64,13 @@ class ThroughputBenchIT {
                                 dir,
                                 Map.of())
                         .onCluster(2, Path.of("target", "waddle-autoscaler.jar"))
+                        .reportingEvery(Duration.ofSeconds(5))
                         .run(new PrintStream(log, true, StandardCharsets.UTF_8));
 
         String why = log.toString(StandardCharsets.UTF_8);
         assertThat(r.get("parallelism")).as(why).isEqualTo(2);
+        // Every instance reports three times a step.
+        assertThat(r.get("backlogSamples")).isEqualTo((long) services * 2 * 3 * STEPS);
         assertThat(r.get("decisionsSeen")).isEqualTo((long) services * (STEPS - 1));
         assertThat(r.get("servicesWithEveryDecisionOnce")).isEqualTo((long) services);
         assertThat((long) r.get("commandsMeasured")).isPositive();

@@ -81,6 +81,7 @@ public final class ThroughputBench {
     private int taskManagers;
     private Path jar;
     private int regions = 1;
+    private Duration sampleInterval = STEP;
     private JobWatch watch;
     private final Path workDir;
     private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
@@ -131,6 +132,21 @@ public final class ThroughputBench {
         return this;
     }
 
+    /**
+     * Every instance reports every {@code interval} (a whole fraction of the 15 s step; once a step
+     * by default).
+     */
+    ThroughputBench reportingEvery(Duration interval) {
+        if (interval.isZero()
+                || interval.isNegative()
+                || STEP.toMillis() % interval.toMillis() != 0) {
+            throw new IllegalArgumentException(
+                    "the sample interval must divide 15 s: " + interval.toSeconds() + " s");
+        }
+        this.sampleInterval = interval;
+        return this;
+    }
+
     Map<String, Object> run(PrintStream log) throws Exception {
         if (jar != null && !Files.isRegularFile(jar)) {
             throw new Cli.UserError(
@@ -173,6 +189,7 @@ public final class ThroughputBench {
             double passThrough = passThrough(conf, backlog, log);
             r.put("services", services);
             r.put("regions", regions);
+            r.put("sampleIntervalSeconds", sampleInterval.toSeconds());
             r.put("backlogSamples", backlog);
             r.put("passThroughSamplesPerSecond", Math.round(passThrough));
 
@@ -422,24 +439,26 @@ public final class ThroughputBench {
                             Gauges.RESPONSE_TIME_MS,
                             20 / (1 - Math.min(util, 0.98)));
             String service = "svc-" + s;
-            for (int i = 0; i < n; i++) {
-                MetricSample m =
-                        new MetricSample(
-                                MetricSample.SCHEMA_VERSION,
-                                service,
-                                regions == 1 ? "bench" : "bench-" + s % regions,
-                                ServiceKind.COMPUTE,
-                                "i-" + i,
-                                t,
-                                gauges);
-                producer.send(
-                        new ProducerRecord<>(
-                                METRICS,
-                                null,
-                                t.toEpochMilli(),
-                                m.serviceRegionKey(),
-                                Json.sampleToJson(m)));
-                sent++;
+            for (Instant at = t; at.isBefore(t.plus(STEP)); at = at.plus(sampleInterval)) {
+                for (int i = 0; i < n; i++) {
+                    MetricSample m =
+                            new MetricSample(
+                                    MetricSample.SCHEMA_VERSION,
+                                    service,
+                                    regions == 1 ? "bench" : "bench-" + s % regions,
+                                    ServiceKind.COMPUTE,
+                                    "i-" + i,
+                                    at,
+                                    gauges);
+                    producer.send(
+                            new ProducerRecord<>(
+                                    METRICS,
+                                    null,
+                                    at.toEpochMilli(),
+                                    m.serviceRegionKey(),
+                                    Json.sampleToJson(m)));
+                    sent++;
+                }
             }
         }
         return sent;

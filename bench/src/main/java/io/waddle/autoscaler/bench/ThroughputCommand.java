@@ -46,6 +46,15 @@ public final class ThroughputCommand implements Callable<Integer> {
     int instances;
 
     @Option(
+            names = "--sample-interval",
+            defaultValue = "15",
+            paramLabel = "S",
+            description =
+                    "Seconds between two samples of an instance: 1, 3, 5 or 15 (default:"
+                            + " ${DEFAULT-VALUE}, one a window slide).")
+    int sampleSeconds;
+
+    @Option(
             names = "--steps",
             defaultValue = "30",
             description =
@@ -140,7 +149,7 @@ public final class ThroughputCommand implements Callable<Integer> {
         if (profile != null) {
             bench.profileTo(profile);
         }
-        bench.inRegions(regions);
+        bench.inRegions(regions).reportingEvery(Duration.ofSeconds(sampleSeconds));
         if (cluster != null) {
             if (cluster < 1 || cluster > 8) {
                 throw new IllegalArgumentException("--cluster must be in [1, 8]: " + cluster);
