@@ -22,7 +22,9 @@ import org.apache.flink.client.deployment.ClusterClientJobClientAdapter;
 import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -78,7 +80,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "taskmanager.cpu.cores: 2.0",
                         "taskmanager.memory.framework.heap.size: 128m",
                         "taskmanager.memory.task.heap.size: 384m",
-                        "taskmanager.memory.managed.size: 256m",
+                        // RocksDB's memory: what flink-conf/ gives a TaskManager.
+                        "taskmanager.memory.managed.size: " + managedMemory(),
                         "taskmanager.memory.framework.off-heap.size: 128m",
                         "taskmanager.memory.task.off-heap.size: 0m",
                         "taskmanager.memory.network.min: 64m",
@@ -87,6 +90,18 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "taskmanager.memory.jvm-overhead.min: 192m",
                         "taskmanager.memory.jvm-overhead.max: 192m",
                         ""));
+    }
+
+    /** The managed memory of {@code flink-conf/config.yaml}, else 256 MB. */
+    private static String managedMemory() {
+        Path conf = Path.of("flink-conf");
+        if (!Files.isRegularFile(conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
+            return "256m";
+        }
+        return GlobalConfiguration.loadConfiguration(conf.toString())
+                .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE)
+                .map(m -> m.getMebiBytes() + "m")
+                .orElse("256m");
     }
 
     /** The class path of Flink's lib/: checks that the job's own dependencies are not on it. */
