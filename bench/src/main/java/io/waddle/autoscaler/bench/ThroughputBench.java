@@ -2,48 +2,38 @@ package io.waddle.autoscaler.bench;
 
 import io.waddle.autoscaler.bench.cluster.StandaloneFlinkCluster;
 import io.waddle.autoscaler.config.AutoscalerOptions;
-import io.waddle.autoscaler.core.model.Gauges;
-import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.ScalingCommand;
-import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.demo.LocalKafkaBroker;
 import io.waddle.autoscaler.demo.LocalRun;
 import io.waddle.autoscaler.jobs.AutoscalerPipeline;
 import io.waddle.autoscaler.jobs.KafkaConnectors;
 import io.waddle.autoscaler.jobs.cli.Cli;
 import io.waddle.autoscaler.json.Json;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code ./autoscaler bench throughput}: the real job end to end on this machine. A generator
@@ -67,8 +57,6 @@ public final class ThroughputBench {
     private static final String EVENTS = "tp.events";
     private static final String DEAD_LETTERS = "tp.dead-letters";
     private static final String PASS_THROUGH = "tp.pass-through";
-    private static final Duration STEP = Duration.ofSeconds(15);
-    private static final double CAPACITY = 50; // requests/s one instance serves
 
     private final int services;
     private final int initialInstances;
@@ -81,12 +69,11 @@ public final class ThroughputBench {
     private int taskManagers;
     private Path jar;
     private int regions = 1;
-    private Duration sampleInterval = STEP;
+    private Duration sampleInterval = SimulatedPlatform.STEP;
     private JobWatch watch;
     private final Path workDir;
-    private final Map<Integer, Integer> instances = new ConcurrentHashMap<>();
-    private final Map<Long, Long> stepArrivalNanos = new ConcurrentHashMap<>();
     private final Instant simStart;
+    private SimulatedPlatform platform;
 
     ThroughputBench(
             int services,
@@ -137,12 +124,7 @@ public final class ThroughputBench {
      * by default).
      */
     ThroughputBench reportingEvery(Duration interval) {
-        if (interval.isZero()
-                || interval.isNegative()
-                || STEP.toMillis() % interval.toMillis() != 0) {
-            throw new IllegalArgumentException(
-                    "the sample interval must divide 15 s: " + interval.toSeconds() + " s");
-        }
+        SimulatedPlatform.checkInterval(interval);
         this.sampleInterval = interval;
         return this;
     }
@@ -166,16 +148,16 @@ public final class ThroughputBench {
                             AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
                             AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
                             AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
-            for (int s = 0; s < services; s++) {
-                instances.put(s, initialInstances);
-            }
+            platform =
+                    new SimulatedPlatform(
+                            METRICS, services, regions, initialInstances, sampleInterval, simStart);
             long backlog;
             try (KafkaProducer<String, String> producer =
                     LocalRun.producer(kafka.bootstrapServers())) {
                 long t0 = System.nanoTime();
                 backlog = 0;
                 for (long k = 0; k < steps; k++) {
-                    backlog += sendStep(producer, k);
+                    backlog += platform.sendStep(producer, k);
                 }
                 producer.flush();
                 log.printf(
@@ -186,7 +168,8 @@ public final class ThroughputBench {
                         (System.nanoTime() - t0) / 1e9);
             }
             Configuration conf = jobConfiguration(kafka.bootstrapServers());
-            double passThrough = passThrough(conf, backlog, log);
+            double passThrough =
+                    PassThroughRun.samplesPerSecond(conf, PASS_THROUGH, backlog, watch, log);
             r.put("services", services);
             r.put("regions", regions);
             r.put("sampleIntervalSeconds", sampleInterval.toSeconds());
@@ -209,9 +192,22 @@ public final class ThroughputBench {
                 start = System.nanoTime();
                 job = new AutoscalerPipeline(k.sources(), k.sinks(), conf).executeAsync(env);
             } else {
-                cluster = new StandaloneFlinkCluster(clusterDir(), taskManagers, 1);
+                cluster =
+                        new StandaloneFlinkCluster(
+                                Files.createDirectories(workDir.resolve("flink")), taskManagers, 1);
                 cluster.start();
-                job = submit(cluster, conf, log);
+                try {
+                    job = cluster.submit(jar, taskManagers, conf);
+                } catch (IllegalStateException e) {
+                    throw new Cli.UserError(e.getMessage());
+                }
+                LocalRun.awaitRunning(job);
+                log.printf(
+                        Locale.ROOT,
+                        "autoscaler jar on a standalone cluster: %d TaskManager process(es),"
+                                + " parallelism %d%n",
+                        taskManagers,
+                        taskManagers);
                 start = System.nanoTime();
                 r.put("taskManagers", taskManagers);
                 r.put("parallelism", taskManagers);
@@ -284,73 +280,6 @@ public final class ThroughputBench {
         return r;
     }
 
-    private Path clusterDir() throws IOException {
-        return Files.createDirectories(workDir.resolve("flink"));
-    }
-
-    /**
-     * {@code flink run -d -p N} of the packaged jar with the run's configuration as its {@code
-     * --key value} arguments, as an operator submits it.
-     */
-    private JobClient submit(StandaloneFlinkCluster cluster, Configuration conf, PrintStream log)
-            throws Exception {
-        List<String> args = new ArrayList<>();
-        conf.toMap()
-                .forEach(
-                        (k, v) -> {
-                            args.add("--" + k);
-                            args.add(v);
-                        });
-        int rc = cluster.flinkRun(jar, taskManagers, args);
-        if (rc != 0 || cluster.jobIds().isEmpty()) {
-            throw new Cli.UserError(
-                    "flink run of "
-                            + jar.getFileName()
-                            + " failed (exit "
-                            + rc
-                            + "); see "
-                            + clusterDir().resolve("flink-run.log"));
-        }
-        JobClient job = cluster.jobClient(cluster.jobIds().get(0));
-        LocalRun.awaitRunning(job);
-        log.printf(
-                Locale.ROOT,
-                "autoscaler jar on a standalone cluster: %d TaskManager process(es), parallelism"
-                        + " %d%n",
-                taskManagers,
-                taskManagers);
-        return job;
-    }
-
-    private double passThrough(Configuration base, long backlog, PrintStream log) throws Exception {
-        Configuration conf = new Configuration(base);
-        conf.set(AutoscalerOptions.CONSUMER_GROUP, "waddle-pass-through");
-        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-pass-through");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
-        env.configure(conf);
-        KafkaConnectors k = new KafkaConnectors(conf);
-        long start = System.nanoTime();
-        JobClient job =
-                PassThroughPipeline.executeAsync(
-                        env,
-                        k.metricsSource(),
-                        k.exactlyOnce("pass-through", new RawStringSerializer(PASS_THROUGH)));
-        try {
-            LocalRun.awaitRunning(job);
-            try (KafkaConsumer<String, String> out =
-                    LocalRun.readCommittedFromStart(
-                            base.get(AutoscalerOptions.BOOTSTRAP_SERVERS), PASS_THROUGH)) {
-                watch.awaitRecords(
-                        out, backlog, "samples through the pass-through job", job, x -> {});
-            }
-        } finally {
-            JobWatch.stop(job);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        log.printf(Locale.ROOT, "pass-through: %,d samples in %.1f s%n", backlog, seconds);
-        return backlog / seconds;
-    }
-
     /**
      * Paced steps after the backlog; commands change how many instances report. Latency of a
      * command = visible to a read_committed consumer minus when its step's samples were sent.
@@ -384,7 +313,7 @@ public final class ThroughputBench {
             long next = System.nanoTime();
             while (System.nanoTime() < deadline) {
                 JobWatch.checkAlive(job, "the latency run");
-                int sent = sendStep(producer, k);
+                int sent = platform.sendStep(producer, k);
                 producer.flush();
                 next += (long) (sent / samplesPerSecond * 1e9);
                 k++;
@@ -409,59 +338,14 @@ public final class ThroughputBench {
         return h;
     }
 
+    /** A command of a step after the backlog is measured; every command takes effect. */
     private void onCommand(ScalingCommand c, Histogram h) {
-        long step = Duration.between(simStart, c.decidedAt()).dividedBy(STEP);
-        Long sentAt = stepArrivalNanos.get(step);
+        long step = platform.stepOf(c.decidedAt());
+        Long sentAt = platform.sentNanos(step);
         if (sentAt != null && step >= steps) {
             h.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentAt)));
         }
-        instances.put(Integer.parseInt(c.service().substring(4)), c.to());
-    }
-
-    /** One step of samples for every service. */
-    private int sendStep(KafkaProducer<String, String> producer, long k) {
-        Instant t = simStart.plus(STEP.multipliedBy(k));
-        stepArrivalNanos.putIfAbsent(k, System.nanoTime());
-        int sent = 0;
-        for (int s = 0; s < services; s++) {
-            int n = instances.get(s);
-            // Sawtooth, phase-shifted per service: 20 steps rising from 1x to 2x, 20 flat at 1x, so
-            // that at every step some services need more instances.
-            long x = (k + s) % 40;
-            double load = initialInstances * CAPACITY * 0.6 * (x < 20 ? 1 + x / 20.0 : 1);
-            double util = Math.min(1.0, load / (n * CAPACITY));
-            Map<String, Double> gauges =
-                    Map.of(
-                            Gauges.CPU,
-                            100 * util,
-                            Gauges.REQUESTS_PER_SECOND,
-                            load / n,
-                            Gauges.RESPONSE_TIME_MS,
-                            20 / (1 - Math.min(util, 0.98)));
-            String service = "svc-" + s;
-            for (Instant at = t; at.isBefore(t.plus(STEP)); at = at.plus(sampleInterval)) {
-                for (int i = 0; i < n; i++) {
-                    MetricSample m =
-                            new MetricSample(
-                                    MetricSample.SCHEMA_VERSION,
-                                    service,
-                                    regions == 1 ? "bench" : "bench-" + s % regions,
-                                    ServiceKind.COMPUTE,
-                                    "i-" + i,
-                                    at,
-                                    gauges);
-                    producer.send(
-                            new ProducerRecord<>(
-                                    METRICS,
-                                    null,
-                                    at.toEpochMilli(),
-                                    m.serviceRegionKey(),
-                                    Json.sampleToJson(m)));
-                    sent++;
-                }
-            }
-        }
-        return sent;
+        platform.apply(c);
     }
 
     private Configuration jobConfiguration(String bootstrap) {
@@ -484,24 +368,10 @@ public final class ThroughputBench {
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 workDir.resolve("checkpoints").toUri().toString());
         // The managed memory flink-conf/ gives a TaskManager (RocksDB's), for the MiniCluster's.
-        Path flinkConf = Path.of("flink-conf");
-        if (Files.isRegularFile(flinkConf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
-            GlobalConfiguration.loadConfiguration(flinkConf.toString())
-                    .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE)
-                    .ifPresent(m -> conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, m));
-        }
+        StandaloneFlinkCluster.flinkConfManagedMemory()
+                .ifPresent(m -> conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, m));
         // --set KEY=VALUE, last: any Flink or autoscaler option, for the trade-off runs.
         conf.addAll(Configuration.fromMap(flinkSettings));
         return conf;
-    }
-
-    /** Writes a string as it is. */
-    private record RawStringSerializer(String topic)
-            implements KafkaRecordSerializationSchema<String> {
-        @Override
-        public ProducerRecord<byte[], byte[]> serialize(
-                String element, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, element.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -92,16 +94,18 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         ""));
     }
 
-    /** The managed memory of {@code flink-conf/config.yaml}, else 256 MB. */
-    private static String managedMemory() {
+    /** The managed memory {@code flink-conf/config.yaml} gives a TaskManager, if it says. */
+    public static Optional<MemorySize> flinkConfManagedMemory() {
         Path conf = Path.of("flink-conf");
         if (!Files.isRegularFile(conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
-            return "256m";
+            return Optional.empty();
         }
         return GlobalConfiguration.loadConfiguration(conf.toString())
-                .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE)
-                .map(m -> m.getMebiBytes() + "m")
-                .orElse("256m");
+                .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE);
+    }
+
+    private static String managedMemory() {
+        return flinkConfManagedMemory().map(m -> m.getMebiBytes() + "m").orElse("256m");
     }
 
     /** The class path of Flink's lib/: checks that the job's own dependencies are not on it. */
@@ -150,6 +154,31 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
+    }
+
+    /**
+     * {@code flink run -d -p PARALLELISM JAR} with {@code conf} as its {@code --key value}
+     * arguments, as an operator submits it: the job's client, or an exception naming the log.
+     */
+    public JobClient submit(Path jar, int parallelism, Configuration conf) throws Exception {
+        List<String> args = new ArrayList<>();
+        conf.toMap()
+                .forEach(
+                        (k, v) -> {
+                            args.add("--" + k);
+                            args.add(v);
+                        });
+        int rc = flinkRun(jar, parallelism, args);
+        if (rc != 0 || jobIds().isEmpty()) {
+            throw new IllegalStateException(
+                    "flink run of "
+                            + jar.getFileName()
+                            + " failed (exit "
+                            + rc
+                            + "); see "
+                            + dir.resolve("flink-run.log"));
+        }
+        return jobClient(jobIds().get(0));
     }
 
     /** Runs {@code flink run -d JAR ARGS...} and returns its exit code; output in flink-run.log. */
