@@ -7,6 +7,7 @@ import io.waddle.autoscaler.config.AutoscalerOptions;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.junit.jupiter.api.Test;
 
 class JobConfigurationTest {
@@ -25,6 +26,17 @@ class JobConfigurationTest {
         assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
                 .isEqualTo(Duration.ofMillis(500));
         assertThat(conf.get(AutoscalerOptions.BOOTSTRAP_SERVERS)).isEqualTo("kafka:9092");
+    }
+
+    /** A fault the job cannot get past ends in FAILED, visibly, not in endless restarts. */
+    @Test
+    void theShippedRestartStrategyGivesUpAfterACappedNumberOfAttempts() {
+        Configuration conf = JobConfiguration.fromArgs(new String[] {"--config", "flink-conf"});
+
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY))
+                .isEqualTo("exponential-delay");
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+                .isEqualTo(30);
     }
 
     @Test

@@ -7,11 +7,14 @@ import io.waddle.autoscaler.testing.KafkaTestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ./autoscaler policy} against a real broker, as a user runs it. */
 class PolicyCliTest {
@@ -66,6 +69,44 @@ class PolicyCliTest {
                 .contains(
                         "invalid: compute.min_instances: min_instances 50 is above max_instances"
                                 + " 10");
+    }
+
+    /** The outside review's two rate limits: one threw out of the parser, one validated. */
+    @ParameterizedTest
+    @ValueSource(strings = {"4/999999999999999999m", "4/999999999999999s"})
+    void validateRefusesAnOverflowingRateLimitInOneLineNamingTheField(String limit)
+            throws Exception {
+        Path p =
+                write(
+                        "rate.json",
+                        "{\"schema_version\": 1, \"policy_id\": \"p\", \"version\": 1,"
+                                + " \"behavior\": {\"scale_up\": {\"rate_limits\": [\""
+                                + limit
+                                + "\"]}}}");
+
+        CliRun r = run("validate", p.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.oneLineError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("invalid: behavior.scale_up.rate_limits[0]: rate limit");
+    }
+
+    @Test
+    void validateRefusesAHugeFileWithoutReadingIt() throws Exception {
+        Path p = dir.resolve("huge.json");
+        try (var out = Files.newOutputStream(p)) {
+            byte[] block = new byte[1 << 20];
+            Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+        }
+
+        CliRun r = run("validate", p.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.oneLineError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("67108864 bytes; a policy has at most 65536 characters");
     }
 
     @Test

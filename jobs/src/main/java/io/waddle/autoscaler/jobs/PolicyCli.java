@@ -126,6 +126,17 @@ public final class PolicyCli implements Runnable {
         if (Files.isDirectory(file)) {
             throw new Cli.UserError(file + " is a directory, not a policy document");
         }
+        long bytes = Files.size(file);
+        if (bytes > 4L * PolicyParser.MAX_DOCUMENT_CHARS) {
+            throw new Cli.UserError(
+                    "invalid: "
+                            + file
+                            + " has "
+                            + bytes
+                            + " bytes; a policy has at most "
+                            + PolicyParser.MAX_DOCUMENT_CHARS
+                            + " characters");
+        }
         try {
             return new PolicyParser().parse(Files.readString(file));
         } catch (InvalidPolicyException e) {

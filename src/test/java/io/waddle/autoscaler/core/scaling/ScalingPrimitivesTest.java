@@ -41,7 +41,7 @@ class ScalingPrimitivesTest {
         assertThatThrownBy(() -> RatePolicy.parse("fast")).hasMessageContaining("'fast'");
         assertThatThrownBy(() -> RatePolicy.parse("4/15d"))
                 .hasMessageContaining("unknown period unit");
-        assertThatThrownBy(() -> RatePolicy.parse("0/15s")).hasMessageContaining("> 0");
+        assertThatThrownBy(() -> RatePolicy.parse("0/15s")).hasMessageContaining("1 to 100000");
     }
 
     @Test

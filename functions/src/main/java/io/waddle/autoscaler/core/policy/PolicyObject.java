@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** A JSON object and its path, with typed, range-checked reads. */
 final class PolicyObject {
+    /** The longest list of strings (rate limits, days). */
+    static final int MAX_LIST = 16;
+
     private final JsonNode node;
     private final String path;
 
@@ -81,6 +84,9 @@ final class PolicyObject {
         JsonNode v = node.get(field);
         if (!v.isArray()) {
             throw new InvalidPolicyException(path(field), "must be an array of strings");
+        }
+        if (v.size() > MAX_LIST) {
+            throw new InvalidPolicyException(path(field), "at most " + MAX_LIST + " entries");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {

@@ -1,6 +1,8 @@
 package io.waddle.autoscaler.core.policy;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,6 +30,14 @@ import java.util.regex.Pattern;
  * Reads and checks a policy document. Unknown fields, wrong types, impossible values and
  * contradictions (a min above its max, a cycle of limits) are refused with the field's path and the
  * reason; the same message reaches the rejection event and {@code ./autoscaler policy validate}.
+ *
+ * <p>Every size is bounded before anything is built: the document ({@link #MAX_DOCUMENT_CHARS}),
+ * its nesting ({@link #MAX_DEPTH}), each string and number token, each list ({@link
+ * PolicyObject#MAX_LIST}), the schedules ({@link #MAX_SCHEDULES}) and a glob's wildcards ({@link
+ * #MAX_GLOB_STARS}). A document the checks below let through is therefore safe to apply: no value
+ * in it can overflow the arithmetic of the scalers. Should a check still throw something other than
+ * {@link InvalidPolicyException}, the document is refused all the same, never let through and never
+ * thrown to the caller.
  */
 public final class PolicyParser implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -51,10 +61,54 @@ public final class PolicyParser implements Serializable {
 
     static final int INSTANCE_LIMIT = 100_000;
 
+    /** The longest document, in characters: the shipped examples are under 2,000. */
+    public static final int MAX_DOCUMENT_CHARS = 65_536;
+
+    /** The deepest nesting of objects and arrays: the schema's deepest value is at 4. */
+    public static final int MAX_DEPTH = 8;
+
+    public static final int MAX_SCHEDULES = 32;
+
+    /** At most this many '*' in a service_pattern. */
+    public static final int MAX_GLOB_STARS = 8;
+
     static final ObjectMapper MAPPER =
-            JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+            JsonMapper.builder(
+                            JsonFactory.builder()
+                                    .streamReadConstraints(
+                                            StreamReadConstraints.builder()
+                                                    .maxNestingDepth(MAX_DEPTH)
+                                                    .maxStringLength(4_096)
+                                                    .maxNumberLength(64)
+                                                    .maxNameLength(256)
+                                                    .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                                                    .build())
+                                    .build())
+                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .build();
 
     public ScalingPolicy parse(String json) throws InvalidPolicyException {
+        if (json == null) {
+            throw new InvalidPolicyException("", "no document");
+        }
+        if (json.length() > MAX_DOCUMENT_CHARS) {
+            throw new InvalidPolicyException(
+                    "",
+                    "the document has "
+                            + json.length()
+                            + " characters, more than the "
+                            + MAX_DOCUMENT_CHARS
+                            + " allowed");
+        }
+        try {
+            return check(json);
+        } catch (RuntimeException e) {
+            throw new InvalidPolicyException(
+                    "", "cannot be checked (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private ScalingPolicy check(String json) throws InvalidPolicyException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -144,6 +198,10 @@ public final class PolicyParser implements Serializable {
         if (pattern != null && !GLOB.matcher(pattern).matches()) {
             throw new InvalidPolicyException(
                     o.path("service_pattern"), "a glob of name characters, '*' and '?'");
+        }
+        if (pattern != null && pattern.chars().filter(c -> c == '*').count() > MAX_GLOB_STARS) {
+            throw new InvalidPolicyException(
+                    o.path("service_pattern"), "at most " + MAX_GLOB_STARS + " '*' wildcards");
         }
         if (region != null && !ID.matcher(region).matches()) {
             throw new InvalidPolicyException(o.path("region"), "not a region name");

@@ -4,7 +4,6 @@ import io.waddle.autoscaler.core.policy.ScalingPolicy.Selector;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Picks the policy for a service in a region: the most specific that matches wins.
@@ -39,7 +38,7 @@ public final class PolicyResolver {
         if (s.service() != null) {
             return s.service().equals(service);
         }
-        return s.servicePattern() == null || glob(s.servicePattern()).matcher(service).matches();
+        return s.servicePattern() == null || Glob.matches(s.servicePattern(), service);
     }
 
     static int specificity(Selector s) {
@@ -57,17 +56,5 @@ public final class PolicyResolver {
         return s.servicePattern() == null
                 ? 0
                 : s.servicePattern().replace("*", "").replace("?", "").length();
-    }
-
-    private static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
     }
 }

@@ -14,6 +14,7 @@ import io.waddle.autoscaler.core.scaling.ServiceSettings;
 import io.waddle.autoscaler.core.scaling.SpikeRule;
 import io.waddle.autoscaler.core.scaling.Tolerance;
 import io.waddle.autoscaler.core.scaling.WebRtcRelayScaler;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,19 +92,28 @@ public final class PolicySettings {
      * Every setting of a service's evaluation under {@code policy} at {@code now}; the job's own
      * ({@code builtin}) when no policy is in force. What a policy does not set comes from {@code
      * builtin}.
+     *
+     * <p>A policy this version's checks would refuse can still be in force: one accepted by an
+     * older version and restored from its savepoint (a rate limit of {@code 4/999999999999999s}).
+     * Such a policy is set aside, and the service is evaluated under the job's own settings, rather
+     * than failing on every window.
      */
     public static ServiceSettings resolve(
             ScalingPolicy policy, ServiceSettings builtin, Instant now) {
         if (policy == null) {
             return builtin;
         }
-        return new ServiceSettings(
-                ref(policy),
-                compute(policy, now),
-                patterns(policy, builtin.patterns()),
-                webrtc(policy, builtin.webrtc()),
-                database(policy, builtin.database()),
-                cache(policy, builtin.cache()));
+        try {
+            return new ServiceSettings(
+                    ref(policy),
+                    compute(policy, now),
+                    patterns(policy, builtin.patterns()),
+                    webrtc(policy, builtin.webrtc()),
+                    database(policy, builtin.database()),
+                    cache(policy, builtin.cache()));
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+            return builtin;
+        }
     }
 
     /** How decisions under {@code policy} name it. */

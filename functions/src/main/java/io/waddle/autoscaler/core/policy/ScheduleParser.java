@@ -25,6 +25,10 @@ final class ScheduleParser {
         if (!node.isArray()) {
             throw new InvalidPolicyException("schedules", "must be an array");
         }
+        if (node.size() > PolicyParser.MAX_SCHEDULES) {
+            throw new InvalidPolicyException(
+                    "schedules", "at most " + PolicyParser.MAX_SCHEDULES + " schedules");
+        }
         for (int i = 0; i < node.size(); i++) {
             String path = "schedules[" + i + "]";
             if (!node.get(i).isObject()) {

@@ -9,8 +9,16 @@ import java.util.Objects;
  * One rate-limit rule: at most {@code value} instances, or {@code value} percent of the capacity at
  * the period's start, may be added (or removed) per {@code period}. Written as {@code 4/15s} or
  * {@code 100%/15s}.
+ *
+ * <p>Bounds, so that no rule can overflow the arithmetic that applies it: a period of 1 s to {@link
+ * #MAX_PERIOD} (the HPA allows 30 min), at most {@link #MAX_INSTANCES} instances or {@link
+ * #MAX_PERCENT} percent.
  */
 public record RatePolicy(Type type, int value, Duration period) implements Serializable {
+
+    public static final Duration MAX_PERIOD = Duration.ofHours(1);
+    public static final int MAX_INSTANCES = 100_000;
+    public static final int MAX_PERCENT = 10_000;
 
     public enum Type {
         INSTANCES,
@@ -26,6 +34,19 @@ public record RatePolicy(Type type, int value, Duration period) implements Seria
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("rate-limit period must be > 0: " + period);
         }
+        if (period.compareTo(MAX_PERIOD) > 0) {
+            throw new IllegalArgumentException(
+                    "rate-limit period must be at most " + MAX_PERIOD.toMinutes() + "m: " + period);
+        }
+        int max = type == Type.PERCENT ? MAX_PERCENT : MAX_INSTANCES;
+        if (value > max) {
+            throw new IllegalArgumentException(
+                    "rate-limit value must be at most "
+                            + max
+                            + (type == Type.PERCENT ? "%" : " instances")
+                            + ": "
+                            + value);
+        }
     }
 
     public static RatePolicy instances(int value, Duration period) {
@@ -36,7 +57,12 @@ public record RatePolicy(Type type, int value, Duration period) implements Seria
         return new RatePolicy(Type.PERCENT, value, period);
     }
 
-    /** Parses {@code 4/15s}, {@code 100%/15s} or {@code 10%/1m} (units s, m, h). */
+    /**
+     * Parses {@code 4/15s}, {@code 100%/15s} or {@code 10%/1m} (units s, m, h).
+     *
+     * @throws IllegalArgumentException for any text that is not such a rule within the bounds,
+     *     however large its numbers
+     */
     public static RatePolicy parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         int slash = s.indexOf('/');
@@ -46,15 +72,28 @@ public record RatePolicy(Type type, int value, Duration period) implements Seria
         }
         String amount = s.substring(0, slash).trim();
         Duration period = parsePeriod(s.substring(slash + 1).trim(), text);
-        try {
-            if (amount.endsWith("%")) {
-                return percent(Integer.parseInt(amount.substring(0, amount.length() - 1)), period);
-            }
-            return instances(Integer.parseInt(amount), period);
-        } catch (NumberFormatException e) {
+        boolean percent = amount.endsWith("%");
+        String digits = percent ? amount.substring(0, amount.length() - 1) : amount;
+        long n = number(digits, text, "amount");
+        int max = percent ? MAX_PERCENT : MAX_INSTANCES;
+        if (n <= 0 || n > max) {
             throw new IllegalArgumentException(
-                    "rate limit '" + text + "' has a non-integer amount '" + amount + "'");
+                    "rate limit '"
+                            + text
+                            + "' must add or remove 1 to "
+                            + max
+                            + (percent ? " %" : " instances"));
         }
+        return percent ? percent((int) n, period) : instances((int) n, period);
+    }
+
+    /** A non-negative decimal; past 9 digits, Long.MAX_VALUE (beyond every bound, no overflow). */
+    private static long number(String digits, String text, String what) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(
+                    "rate limit '" + text + "' has a bad " + what + " '" + digits + "'");
+        }
+        return digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     private static Duration parsePeriod(String p, String text) {
@@ -62,21 +101,30 @@ public record RatePolicy(Type type, int value, Duration period) implements Seria
             throw new IllegalArgumentException(
                     "rate limit '" + text + "' has no period unit (s, m, h)");
         }
-        long n;
-        try {
-            n = Long.parseLong(p.substring(0, p.length() - 1));
-        } catch (NumberFormatException e) {
+        long unit =
+                switch (p.charAt(p.length() - 1)) {
+                    case 's' -> 1;
+                    case 'm' -> 60;
+                    case 'h' -> 3600;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "rate limit '"
+                                            + text
+                                            + "' has an unknown period unit in '"
+                                            + p
+                                            + "'");
+                };
+        long n = number(p.substring(0, p.length() - 1), text, "period");
+        long seconds = n > MAX_PERIOD.toSeconds() ? Long.MAX_VALUE : n * unit;
+        if (seconds <= 0 || seconds > MAX_PERIOD.toSeconds()) {
             throw new IllegalArgumentException(
-                    "rate limit '" + text + "' has a bad period '" + p + "'");
+                    "rate limit '"
+                            + text
+                            + "' must have a period of 1s to "
+                            + MAX_PERIOD.toMinutes()
+                            + "m");
         }
-        return switch (p.charAt(p.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            default ->
-                    throw new IllegalArgumentException(
-                            "rate limit '" + text + "' has an unknown period unit in '" + p + "'");
-        };
+        return Duration.ofSeconds(seconds);
     }
 
     @Override
