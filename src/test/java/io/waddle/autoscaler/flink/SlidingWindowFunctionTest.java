@@ -1,7 +1,9 @@
 package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.testing.SampleBuilder;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class SlidingWindowFunctionTest {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
     private static final OutputTag<MetricSample> LATE = new OutputTag<>("late") {};
+    private static final OutputTag<DeadLetter> REFUSED = new OutputTag<>("refused") {};
+    private static final int MAX_INSTANCES = 3;
 
     private KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics> harness;
 
@@ -50,7 +54,11 @@ class SlidingWindowFunctionTest {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(
                         new SlidingWindowFunction(
-                                Duration.ofSeconds(60), Duration.ofSeconds(15), LATE)),
+                                Duration.ofSeconds(60),
+                                Duration.ofSeconds(15),
+                                LATE,
+                                REFUSED,
+                                MAX_INSTANCES)),
                 MetricSample::serviceRegionKey,
                 Types.STRING);
     }
@@ -115,6 +123,25 @@ class SlidingWindowFunctionTest {
                 .extracting(r -> r.getValue().instanceId())
                 .containsExactly("i-1");
         assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    /** The review's defect 7: fake instance ids grew state and the inferred capacity unbounded. */
+    @Test
+    void aFloodOfNewInstanceIdsIsRefusedPastTheBoundWhileKnownInstancesKeepReporting()
+            throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            send(harness, "i-" + i, i, 50);
+        }
+        send(harness, "i-2", 10, 70);
+
+        harness.processWatermark(at(15));
+
+        assertThat(harness.extractOutputValues().get(0).instances()).isEqualTo(MAX_INSTANCES);
+        assertThat(harness.getSideOutput(REFUSED))
+                .extracting(r -> r.getValue().reason(), r -> r.getValue().origin())
+                .containsExactly(
+                        tuple("TOO_MANY_INSTANCES", "chat-api/eu-west/i-4"),
+                        tuple("TOO_MANY_INSTANCES", "chat-api/eu-west/i-5"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 class JobConfigurationTest {
@@ -37,6 +38,23 @@ class JobConfigurationTest {
                 .isEqualTo("exponential-delay");
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
                 .isEqualTo(30);
+    }
+
+    /** A sample allowed further ahead than the watermark delay would make the others late. */
+    @Test
+    void refusesAFutureSkewLargerThanTheOutOfOrderness() {
+        Configuration conf = new Configuration();
+        conf.set(AutoscalerOptions.MAX_FUTURE_SKEW, Duration.ofMinutes(5));
+
+        assertThatThrownBy(
+                        () ->
+                                new AutoscalerPipeline(null, null, conf)
+                                        .build(
+                                                StreamExecutionEnvironment
+                                                        .getExecutionEnvironment()))
+                .hasMessageContaining(
+                        "autoscaler.metrics.max-future-skew (PT5M) must be at most"
+                                + " autoscaler.metrics.max-out-of-orderness (PT5S)");
     }
 
     @Test

@@ -358,6 +358,7 @@ public final class ThroughputBench {
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-throughput");
         conf.set(AutoscalerOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
+        conf.set(AutoscalerOptions.MAX_FUTURE_SKEW, Duration.ZERO);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         // A failure ends the run with its cause: no restarts against a broker that has gone.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

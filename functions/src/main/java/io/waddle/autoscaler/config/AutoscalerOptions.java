@@ -153,11 +153,24 @@ public final class AutoscalerOptions {
     public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
             ConfigOptions.key("autoscaler.metrics.max-future-skew")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
+                    .defaultValue(Duration.ofSeconds(5))
                     .withDescription(
-                            "A sample whose timestamp is further than this after its Kafka record"
-                                + " timestamp is refused (TIMESTAMP_IN_FUTURE): it would drag the"
-                                + " watermark forward and make every other sample late.");
+                            "A sample whose timestamp is further than this ahead of the time it was"
+                                + " received is refused (TIMESTAMP_IN_FUTURE): the broker's append"
+                                + " time if the topic uses LogAppendTime, otherwise the job's"
+                                + " clock, never the producer's record timestamp. At most"
+                                + " autoscaler.metrics.max-out-of-orderness, so that no producer's"
+                                + " clock can drag the watermark ahead of the others' samples.");
+
+    public static final ConfigOption<Integer> MAX_INSTANCES =
+            ConfigOptions.key("autoscaler.metrics.max-instances")
+                    .intType()
+                    .defaultValue(10_000)
+                    .withDescription(
+                            "The most distinct instance ids one service may report from in a region"
+                                + " within one slide. A sample from one more is dead-lettered"
+                                + " (TOO_MANY_INSTANCES); those already reporting are kept. Bounds"
+                                + " the state a flood of fake instance ids can create.");
 
     // ---- Windows and trend ------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.core.ingest.RejectReason;
+import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
 import io.waddle.autoscaler.core.windows.WindowAccumulator;
 import io.waddle.autoscaler.core.windows.WindowPanes;
+import io.waddle.autoscaler.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,11 @@ import org.apache.flink.util.OutputTag;
  * <p>State per key: the panes of the windows still open (size / slide of them, plus one while a
  * sample for the next pane is in), and one event-time timer per open window end. Nothing is left
  * once the last window of a key has fired.
+ *
+ * <p>A pane takes at most {@code maxInstances} distinct instance ids: a sample from one more is a
+ * dead letter (TOO_MANY_INSTANCES), while the instances already in keep reporting. A flood of fake
+ * ids thus bounds the state of its key and the capacity a scaler without state infers from the
+ * instances reporting.
  */
 public final class SlidingWindowFunction
         extends KeyedProcessFunction<String, MetricSample, WindowedMetrics> {
@@ -34,15 +42,31 @@ public final class SlidingWindowFunction
     private final Duration size;
     private final Duration slide;
     private final OutputTag<MetricSample> late;
+    private final OutputTag<DeadLetter> refused;
+    private final int maxInstances;
 
     private transient WindowPanes panes;
     private transient MapState<Long, WindowAccumulator> open;
 
-    public SlidingWindowFunction(Duration size, Duration slide, OutputTag<MetricSample> late) {
+    /**
+     * @param late samples after their windows closed
+     * @param refused dead letters of samples over the instance bound
+     */
+    public SlidingWindowFunction(
+            Duration size,
+            Duration slide,
+            OutputTag<MetricSample> late,
+            OutputTag<DeadLetter> refused,
+            int maxInstances) {
         this.size = size;
         this.slide = slide;
         this.late = late;
+        this.refused = refused;
+        this.maxInstances = maxInstances;
         new WindowPanes(size, slide); // fails at job build time on a slide that does not divide
+        if (maxInstances < 1) {
+            throw new IllegalArgumentException("maxInstances must be >= 1: " + maxInstances);
+        }
     }
 
     @Override
@@ -76,8 +100,26 @@ public final class SlidingWindowFunction
                     ctx.timerService().registerEventTimeTimer(end - 1);
                 }
             }
+        } else if (acc.instances >= maxInstances && acc.isNewInstance(s)) {
+            ctx.output(refused, overLimit(s));
+            return;
         }
         open.put(pane, acc.add(s));
+    }
+
+    private DeadLetter overLimit(MetricSample s) {
+        return DeadLetter.of(
+                RejectReason.TOO_MANY_INSTANCES.name(),
+                "instance '"
+                        + s.instanceId()
+                        + "' is one more than the "
+                        + maxInstances
+                        + " instances "
+                        + s.serviceRegionKey()
+                        + " may report from in one slide (autoscaler.metrics.max-instances)",
+                Json.sampleToJson(s),
+                s.serviceRegionKey() + "/" + s.instanceId(),
+                s.timestamp());
     }
 
     @Override

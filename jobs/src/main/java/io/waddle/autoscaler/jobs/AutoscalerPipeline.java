@@ -2,6 +2,7 @@ package io.waddle.autoscaler.jobs;
 
 import static io.waddle.autoscaler.config.AutoscalerOptions.IDLENESS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.IDLE_STATE_RETENTION;
+import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_FUTURE_SKEW;
 import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_OUT_OF_ORDERNESS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.PLATFORM;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TREND_WINDOWS;
@@ -38,6 +39,7 @@ import io.waddle.autoscaler.flink.InfluxSink;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
 import io.waddle.autoscaler.flink.LoadTagger;
+import io.waddle.autoscaler.flink.PlatformClockWatermarks;
 import io.waddle.autoscaler.flink.PolicyBookFunction;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.SlideWatermarks;
@@ -45,6 +47,7 @@ import io.waddle.autoscaler.flink.SlidingWindowFunction;
 import io.waddle.autoscaler.flink.cep.ScalingPatterns;
 import io.waddle.autoscaler.influx.InfluxPoints;
 import io.waddle.autoscaler.influx.InfluxRow;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -78,6 +81,8 @@ public final class AutoscalerPipeline {
     public static final String JOB_NAME = "waddle-autoscaler";
 
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
+    private static final OutputTag<DeadLetter> OVER_INSTANCE_LIMIT =
+            new OutputTag<>("over-instance-limit") {};
     private static final TypeInformation<CoordinatorInput> COORDINATOR_INPUT =
             TypeInformation.of(CoordinatorInput.class);
     private static final TypeInformation<ScalerInput> SCALER_INPUT =
@@ -130,6 +135,17 @@ public final class AutoscalerPipeline {
                             + size
                             + ")");
         }
+        if (conf.get(MAX_FUTURE_SKEW).compareTo(conf.get(MAX_OUT_OF_ORDERNESS)) > 0) {
+            throw new IllegalArgumentException(
+                    MAX_FUTURE_SKEW.key()
+                            + " ("
+                            + conf.get(MAX_FUTURE_SKEW)
+                            + ") must be at most "
+                            + MAX_OUT_OF_ORDERNESS.key()
+                            + " ("
+                            + conf.get(MAX_OUT_OF_ORDERNESS)
+                            + "): a sample further ahead would make the others late");
+        }
 
         // Every record the job passes between operators is an immutable Java record (the window
         // sums are mutable but never leave their state): chained operators need no defensive copy.
@@ -146,7 +162,12 @@ public final class AutoscalerPipeline {
         SingleOutputStreamOperator<WindowedMetrics> windowed =
                 samples.keyBy(MetricSample::serviceRegionKey, Types.STRING)
                         .process(
-                                new SlidingWindowFunction(size, slide, LATE_SAMPLES),
+                                new SlidingWindowFunction(
+                                        size,
+                                        slide,
+                                        LATE_SAMPLES,
+                                        OVER_INSTANCE_LIMIT,
+                                        conf.get(AutoscalerOptions.MAX_INSTANCES)),
                                 TypeInformation.of(WindowedMetrics.class))
                         .uid("windowed-metrics")
                         .name("sliding window per service and region");
@@ -359,7 +380,7 @@ public final class AutoscalerPipeline {
                 .uid("policy-events-sink")
                 .name("policy events");
         samples.getSideOutput(IngestRouter.DEAD_LETTERS)
-                .union(late)
+                .union(late, windowed.getSideOutput(OVER_INSTANCE_LIMIT))
                 .sinkTo(sinks.deadLetters())
                 .uid("dead-letters-sink")
                 .name("dead letters");
@@ -377,9 +398,10 @@ public final class AutoscalerPipeline {
 
     private WatermarkStrategy<IngestRecord> watermarks() {
         // Refused records carry no usable time: Long.MIN_VALUE leaves the watermark untouched.
+        Duration delay = conf.get(MAX_OUT_OF_ORDERNESS);
         WatermarkStrategy<IngestRecord> strategy =
-                WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(
-                                conf.get(MAX_OUT_OF_ORDERNESS))
+                WatermarkStrategy.<IngestRecord>forGenerator(
+                                ctx -> new PlatformClockWatermarks<>(delay, Clock.systemUTC()))
                         .withTimestampAssigner(
                                 (record, kafkaTs) ->
                                         record.isValid()

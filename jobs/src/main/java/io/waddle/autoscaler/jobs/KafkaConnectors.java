@@ -70,7 +70,7 @@ public final class KafkaConnectors {
                 .setGroupId(conf.get(CONSUMER_GROUP))
                 .setStartingOffsets(startingOffsets(conf.get(STARTING_OFFSETS)))
                 .setDeserializer(new MetricDeserializationSchema(conf.get(MAX_FUTURE_SKEW)))
-                .setProperties(clientProperties())
+                .setProperties(sourceProperties())
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
     }
@@ -86,7 +86,7 @@ public final class KafkaConnectors {
                 .setGroupId(conf.get(CONSUMER_GROUP) + "-policies")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new PolicyRecordDeserializer())
-                .setProperties(clientProperties())
+                .setProperties(sourceProperties())
                 .build();
     }
 
@@ -101,7 +101,7 @@ public final class KafkaConnectors {
                 .setGroupId(conf.get(CONSUMER_GROUP) + "-actuation")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ActuationResultDeserializer())
-                .setProperties(clientProperties())
+                .setProperties(sourceProperties())
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
     }
@@ -164,6 +164,18 @@ public final class KafkaConnectors {
                 .setTransactionalIdPrefix(conf.get(TRANSACTIONAL_ID_PREFIX) + "-" + name)
                 .setRecordSerializer(serializer)
                 .build();
+    }
+
+    /**
+     * What every source of the job reads with: the client properties, and only committed records
+     * ({@code read_committed}), so that the records of a producer's aborted transaction (a
+     * restarted job upstream, a crashed actuator) never become samples, policies or results. The
+     * consumer default, read_uncommitted, would read them.
+     */
+    public Properties sourceProperties() {
+        Properties props = clientProperties();
+        props.setProperty("isolation.level", "read_committed");
+        return props;
     }
 
     /** The pass-through client properties (security and the like). */

@@ -29,6 +29,20 @@ class MetricParserTest {
     }
 
     @Test
+    void refusesMoreGaugesThanASampleCanHave() {
+        StringBuilder g = new StringBuilder("{");
+        for (int i = 0; i <= MetricParser.MAX_GAUGES; i++) {
+            g.append(i == 0 ? "" : ",").append("\"g").append(i).append("\":1");
+        }
+
+        assertThatThrownBy(() -> parser.parse(sample(g.append('}').toString()), RECEIVED))
+                .isInstanceOfSatisfying(
+                        InvalidSampleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.TOO_LARGE))
+                .hasMessageContaining("65 entries, more than 64");
+    }
+
+    @Test
     void parsesAValidSampleWithEveryField() throws Exception {
         MetricSample s =
                 parser.parse(
@@ -100,6 +114,12 @@ class MetricParserTest {
                 "absurd unknown gauge    | {\"x\":1e300}                 | OUT_OF_RANGE   | 'x'",
                 "no gauges               | {}                            | MISSING_FIELD  | gauges"
                         + " is empty",
+                "line protocol in a name | {\"cpu\\nevil,host=x v\":1}   | INVALID_FIELD  | gauge"
+                        + " name 'cpu?evil,host=x v'",
+                "quote in a name         | {\"a\\\"b\":1}                | INVALID_FIELD  | gauge"
+                        + " name",
+                "empty name              | {\"\":1}                      | INVALID_FIELD  | gauge"
+                        + " name ''",
             })
     void refusesImpossibleGaugeValues(
             String name, String gauges, RejectReason reason, String message) {

@@ -87,6 +87,7 @@ public final class FlinkPipeline implements DecisionEngine {
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-bench");
         // Lock step: samples arrive in order, and each step's watermark follows at once.
         conf.set(AutoscalerOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
+        conf.set(AutoscalerOptions.MAX_FUTURE_SKEW, Duration.ZERO);
         conf.set(AutoscalerOptions.IDLENESS, Duration.ZERO);
         conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(5));
         conf.set(PipelineOptions.GENERIC_TYPES, false);

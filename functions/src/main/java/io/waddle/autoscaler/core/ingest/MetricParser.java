@@ -30,6 +30,15 @@ public final class MetricParser implements Serializable {
     /** Service and region names: Kubernetes-style, and never containing the key separator '/'. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
+    /**
+     * Gauge names: letters, digits, '_', '.', '-', at most 64. They become InfluxDB field keys and
+     * SQL columns, so no separator, quote, space or control character gets through.
+     */
+    private static final Pattern GAUGE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+
+    /** The most gauges one sample may carry: every known gauge is 16. */
+    public static final int MAX_GAUGES = 64;
+
     private static final int MAX_INSTANCE_ID_LENGTH = 253;
     private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -45,14 +54,16 @@ public final class MetricParser implements Serializable {
     /**
      * @param maxFutureSkew how far a sample's timestamp may be ahead of the time it was received; a
      *     sample from further in the future would drag the watermark forward and make everyone
-     *     else's samples late
+     *     else's samples late. At most the out-of-orderness bound, so a sample that passes moves
+     *     the watermark no further than the samples on time would.
      */
     public MetricParser(Duration maxFutureSkew) {
         this.maxFutureSkew = maxFutureSkew;
     }
 
     /**
-     * @param receivedAt when the record was received (its broker timestamp), or null if unknown
+     * @param receivedAt when the record was received, by a clock its producer does not set (the
+     *     broker's append time or the job's clock), or null if unknown
      */
     public MetricSample parse(String payload, Instant receivedAt) throws InvalidSampleException {
         JsonNode root;
@@ -183,9 +194,21 @@ public final class MetricParser implements Serializable {
         if (g.isEmpty()) {
             throw new InvalidSampleException(RejectReason.MISSING_FIELD, "gauges is empty");
         }
+        if (g.size() > MAX_GAUGES) {
+            throw new InvalidSampleException(
+                    RejectReason.TOO_LARGE,
+                    "gauges has " + g.size() + " entries, more than " + MAX_GAUGES);
+        }
         Map<String, Double> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (!GAUGE_NAME.matcher(e.getKey()).matches()) {
+                throw new InvalidSampleException(
+                        RejectReason.INVALID_FIELD,
+                        "gauge name "
+                                + printable(e.getKey())
+                                + " must be 1-64 letters, digits, '_', '.' or '-'");
+            }
             out.put(e.getKey(), gauge(e.getKey(), e.getValue()));
         }
         return out;
@@ -247,6 +270,15 @@ public final class MetricParser implements Serializable {
                     RejectReason.MISSING_FIELD, "missing field '" + field + "'");
         }
         return v;
+    }
+
+    /** {@code s} quoted, control characters as '?', cut to 80 characters. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder("'");
+        s.codePoints()
+                .limit(80)
+                .forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.append(s.length() > 80 ? "...'" : "'").toString();
     }
 
     private static String abbreviate(String s) {

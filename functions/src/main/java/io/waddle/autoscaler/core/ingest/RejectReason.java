@@ -11,6 +11,10 @@ public enum RejectReason {
     NEGATIVE_VALUE,
     OUT_OF_RANGE,
     TIMESTAMP_IN_FUTURE,
+    /** Larger than a sample can be (record bytes, gauges per sample). */
+    TOO_LARGE,
+    /** From one instance id more than a service may have (a flood of fake instances). */
+    TOO_MANY_INSTANCES,
     /** Arrived after its window had closed (event time older than the watermark allows). */
     LATE
 }

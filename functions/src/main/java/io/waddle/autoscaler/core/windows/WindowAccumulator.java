@@ -24,7 +24,15 @@ public class WindowAccumulator {
     /** "instance\0gauge" -> {sum, count, max}. */
     public Map<String, double[]> cells = new HashMap<>();
 
+    /** How many distinct instances reported into these sums. */
+    public int instances;
+
     public WindowAccumulator() {}
+
+    /** Whether {@code s} comes from an instance these sums have not seen yet. */
+    public boolean isNewInstance(MetricSample s) {
+        return !cells.containsKey(s.instanceId() + SEP);
+    }
 
     public WindowAccumulator add(MetricSample s) {
         if (service == null) {
@@ -33,7 +41,9 @@ public class WindowAccumulator {
             kind = s.kind();
         }
         // An instance with no gauges of interest still counts as reporting.
-        cells.computeIfAbsent(s.instanceId() + SEP, k -> new double[] {0, 0, 0});
+        if (cells.putIfAbsent(s.instanceId() + SEP, new double[] {0, 0, 0}) == null) {
+            instances++;
+        }
         s.gauges()
                 .forEach((gauge, value) -> addCell(s.instanceId() + SEP + gauge, value, 1, value));
         return this;
