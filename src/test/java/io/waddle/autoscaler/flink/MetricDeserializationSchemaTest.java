@@ -3,6 +3,7 @@ package io.waddle.autoscaler.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.core.model.IngestRecord;
+import io.waddle.autoscaler.testing.CorruptMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +93,35 @@ class MetricDeserializationSchemaTest {
         assertThat(onTime.isValid()).isTrue();
         assertThat(ahead.isValid()).isFalse();
         assertThat(ahead.deadLetter().reason()).isEqualTo("TIMESTAMP_IN_FUTURE");
+    }
+
+    /** The generator the job-level fuzz test uses: every one of its records is refused here. */
+    @Test
+    void everyRecordOfTheCorruptionGeneratorIsDeadLettered() {
+        Map<CorruptMetrics.Kind, Integer> accepted = new EnumMap<>(CorruptMetrics.Kind.class);
+        for (CorruptMetrics.Corrupt c :
+                new CorruptMetrics(13, NOW.minusSeconds(600), NOW).next(20_000, 3)) {
+            List<IngestRecord> out = new ArrayList<>();
+            schema.deserialize(
+                    new ConsumerRecord<>(
+                            "metrics",
+                            0,
+                            7,
+                            c.recordTime().toEpochMilli(),
+                            TimestampType.CREATE_TIME,
+                            0,
+                            c.value() == null ? 0 : c.value().length,
+                            null,
+                            c.value(),
+                            new RecordHeaders(),
+                            Optional.empty()),
+                    new ListCollector<>(out));
+            if (out.get(0).isValid()) {
+                accepted.merge(c.kind(), 1, Integer::sum);
+            }
+        }
+
+        assertThat(accepted).isEmpty();
     }
 
     @Test

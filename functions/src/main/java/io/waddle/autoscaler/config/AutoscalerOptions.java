@@ -57,8 +57,22 @@ public final class AutoscalerOptions {
                     .defaultValue("committed")
                     .withDescription(
                             "Where the metrics source starts without a checkpoint: 'committed' (the"
-                                    + " group's committed offsets, else earliest), 'earliest' or"
+                                    + " group's committed offsets; without them, the first"
+                                    + " record within autoscaler.kafka.cold-start-max-age),"
+                                    + " 'earliest' (all of the topic, e.g. to replay a trace) or"
                                     + " 'latest'.");
+
+    public static final ConfigOption<Duration> COLD_START_MAX_AGE =
+            ConfigOptions.key("autoscaler.kafka.cold-start-max-age")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "On a first start (starting-offsets 'committed', no offsets committed"
+                                + " yet), the metrics source skips records older than this (by"
+                                + " their Kafka timestamp) and logs how many, so that history is"
+                                + " not turned into scaling commands now. Five windows at the"
+                                + " defaults: enough for the first decisions. 0 reads the topic"
+                                + " from its beginning.");
 
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
             ConfigOptions.key("autoscaler.kafka.transactional-id-prefix")

@@ -16,6 +16,7 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.STARTING_OFFSETS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TRANSACTION_TIMEOUT;
 
+import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.DeadLetter;
@@ -27,6 +28,7 @@ import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.flink.ActuationResultDeserializer;
 import io.waddle.autoscaler.flink.MetricDeserializationSchema;
 import io.waddle.autoscaler.flink.PolicyRecordDeserializer;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
@@ -35,7 +37,6 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The production sources and sinks: Kafka, configured from {@link
@@ -68,7 +69,7 @@ public final class KafkaConnectors {
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
                 .setTopics(conf.get(METRICS_TOPIC))
                 .setGroupId(conf.get(CONSUMER_GROUP))
-                .setStartingOffsets(startingOffsets(conf.get(STARTING_OFFSETS)))
+                .setStartingOffsets(startingOffsets(conf.get(STARTING_OFFSETS), conf))
                 .setDeserializer(new MetricDeserializationSchema(conf.get(MAX_FUTURE_SKEW)))
                 .setProperties(sourceProperties())
                 .setProperty("commit.offsets.on.checkpoint", "true")
@@ -190,11 +191,13 @@ public final class KafkaConnectors {
         return props;
     }
 
-    private static OffsetsInitializer startingOffsets(String mode) {
+    private static OffsetsInitializer startingOffsets(String mode, Configuration conf) {
         return switch (mode) {
             case "earliest" -> OffsetsInitializer.earliest();
             case "latest" -> OffsetsInitializer.latest();
-            case "committed" -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case "committed" ->
+                    new ColdStartOffsets(
+                            conf.get(AutoscalerOptions.COLD_START_MAX_AGE), Clock.systemUTC());
             default ->
                     throw new IllegalArgumentException(
                             STARTING_OFFSETS.key()
