@@ -203,6 +203,10 @@ class HostileInputIntegrationTest {
                                 topic, null, c.recordTime().toEpochMilli(), null, c.value()));
             }
         }
+        send(all);
+    }
+
+    private static void send(List<ProducerRecord<byte[], byte[]>> all) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -230,10 +234,53 @@ class HostileInputIntegrationTest {
                 value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The review's defect 4: with no committed offsets the source fell back to the earliest, and
+     * two hours of history became scaling decisions and commands now. The default (committed) first
+     * start reads only the last cold-start-max-age (5 min).
+     */
+    @Test
+    void aFirstStartDecidesOnlyOnRecentSamplesNotOnHistory() throws Exception {
+        createTopics("cold-");
+        Instant now = Instant.now();
+        Instant history = now.minus(Duration.ofHours(2));
+        Instant recent = now.minusSeconds(150);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (Instant from : List.of(history, recent)) {
+            for (String v : SampleBuilder.fleet(from, 0, 90, 4, 90.0)) {
+                Instant at =
+                        Instant.parse(Json.fromString(v, Map.class).get("timestamp").toString());
+                records.add(
+                        new ProducerRecord<>(
+                                "cold-m",
+                                null,
+                                at.toEpochMilli(),
+                                Json.fromString(v, Map.class)
+                                        .get("instance_id")
+                                        .toString()
+                                        .getBytes(StandardCharsets.UTF_8),
+                                v.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        send(records);
+
+        JobClient job = submit("cold-", "committed");
+        List<ScalingEvent> events = chatApiEvents("cold-e", e -> !e.isEmpty());
+
+        assertThat(events)
+                .allSatisfy(e -> assertThat(e.decidedAt()).isAfter(recent.minusSeconds(1)));
+        assertThat(events.get(0).action()).isEqualTo("scale_up");
+        job.cancel().get();
+    }
+
     private JobClient submit(String prefix) throws Exception {
+        return submit(prefix, "earliest");
+    }
+
+    private JobClient submit(String prefix, String startingOffsets) throws Exception {
         Configuration conf = JobTopics.configure(new Configuration(), prefix);
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
+        conf.set(AutoscalerOptions.STARTING_OFFSETS, startingOffsets);
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "hostile-" + prefix);
         conf.set(AutoscalerOptions.CONSUMER_GROUP, "hostile-" + prefix);
         conf.set(AutoscalerOptions.MAX_INSTANCES, MAX_INSTANCES);
