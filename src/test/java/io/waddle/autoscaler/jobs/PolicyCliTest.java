@@ -92,6 +92,26 @@ class PolicyCliTest {
     }
 
     @Test
+    void validateRefusesAPolicyPastTheJobsHardLimit() throws Exception {
+        Path p =
+                write(
+                        "big.json",
+                        "{\"schema_version\": 1, \"policy_id\": \"p\", \"version\": 1,"
+                                + " \"compute\": {\"max_instances\": 20000}}");
+
+        CliRun byDefault = run("validate", p.toString());
+        CliRun raised = run("validate", "--max-instances", "50000", p.toString());
+
+        assertThat(byDefault.exit()).isEqualTo(1);
+        assertThat(byDefault.oneLineError()).as(byDefault.err()).isTrue();
+        assertThat(byDefault.err())
+                .contains(
+                        "invalid: compute.max_instances: 20000 is above this deployment's hard"
+                                + " limit of 10000");
+        assertThat(raised.exit()).isZero();
+    }
+
+    @Test
     void validateRefusesAHugeFileWithoutReadingIt() throws Exception {
         Path p = dir.resolve("huge.json");
         try (var out = Files.newOutputStream(p)) {

@@ -184,7 +184,10 @@ public final class AutoscalerOptions {
                             "The most distinct instance ids one service may report from in a region"
                                 + " within one slide. A sample from one more is dead-lettered"
                                 + " (TOO_MANY_INSTANCES); those already reporting are kept. Bounds"
-                                + " the state a flood of fake instance ids can create.");
+                                + " the state a flood of fake instance ids can create. Also the"
+                                + " deployment's hard limit: a policy whose max_instances,"
+                                + " max_relays, max_nodes or schedule bounds exceed it is"
+                                + " rejected.");
 
     // ---- Windows and trend ------------------------------------------------------------------
 

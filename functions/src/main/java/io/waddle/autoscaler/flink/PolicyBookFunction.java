@@ -3,6 +3,7 @@ package io.waddle.autoscaler.flink;
 import io.waddle.autoscaler.core.model.PolicyEvent;
 import io.waddle.autoscaler.core.model.PolicyRecord;
 import io.waddle.autoscaler.core.policy.PolicyBook;
+import io.waddle.autoscaler.core.policy.PolicyParser;
 import io.waddle.autoscaler.core.policy.PolicyUpdate;
 import io.waddle.autoscaler.core.policy.ScalingPolicy;
 import java.util.ArrayList;
@@ -36,13 +37,28 @@ public final class PolicyBookFunction
 
     public static final OutputTag<PolicyEvent> POLICY_EVENTS = new OutputTag<>("policy-events") {};
 
+    private final int maxInstances;
+
     private transient PolicyBook book;
+
+    /** Without a hard limit of the deployment's own (the policy schema's). */
+    public PolicyBookFunction() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxInstances the deployment's hard limit a policy may not scale past
+     */
+    public PolicyBookFunction(int maxInstances) {
+        this.maxInstances = maxInstances;
+    }
+
     private transient ValueState<Long> version;
     private transient Counter rejected;
 
     @Override
     public void open(OpenContext openContext) {
-        book = new PolicyBook();
+        book = new PolicyBook(new PolicyParser(maxInstances));
         version =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("policy-version", Types.LONG));

@@ -199,7 +199,9 @@ public final class AutoscalerPipeline {
                 env.fromSource(sources.policies(), BroadcastWatermarks.neverHoldBack(), "policies")
                         .uid("policies-source")
                         .keyBy(PolicyRecord::key, Types.STRING)
-                        .process(new PolicyBookFunction(), TypeInformation.of(PolicyUpdate.class))
+                        .process(
+                                new PolicyBookFunction(conf.get(AutoscalerOptions.MAX_INSTANCES)),
+                                TypeInformation.of(PolicyUpdate.class))
                         .uid("policy-book")
                         .name("policies (parsed and checked)");
         BroadcastStream<PolicyUpdate> policies =

@@ -121,8 +121,19 @@ public final class PolicyCli implements Runnable {
         }
     }
 
+    /** The deployment's hard limit, as the job has it. */
+    static final class LimitFlag {
+        @Option(
+                names = "--max-instances",
+                paramLabel = "N",
+                description =
+                        "The job's autoscaler.metrics.max-instances: a policy scaling past it is"
+                                + " refused (default: ${DEFAULT-VALUE}).")
+        int maxInstances = AutoscalerOptions.MAX_INSTANCES.defaultValue();
+    }
+
     /** The policy document in FILE, or one line saying why it is not one. */
-    static ScalingPolicy read(Path file) throws IOException {
+    static ScalingPolicy read(Path file, int maxInstances) throws IOException {
         if (Files.isDirectory(file)) {
             throw new Cli.UserError(file + " is a directory, not a policy document");
         }
@@ -138,7 +149,7 @@ public final class PolicyCli implements Runnable {
                             + " characters");
         }
         try {
-            return new PolicyParser().parse(Files.readString(file));
+            return new PolicyParser(maxInstances).parse(Files.readString(file));
         } catch (InvalidPolicyException e) {
             throw new Cli.UserError("invalid: " + e.getMessage());
         }
@@ -153,11 +164,13 @@ public final class PolicyCli implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @Mixin LimitFlag limit;
+
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            ScalingPolicy p = read(file);
+            ScalingPolicy p = read(file, limit.maxInstances);
             spec.commandLine()
                     .getOut()
                     .printf(
@@ -183,13 +196,15 @@ public final class PolicyCli implements Runnable {
 
         @Mixin WaitFlag wait;
 
+        @Mixin LimitFlag limit;
+
         @Mixin KafkaFlags kafka;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            ScalingPolicy p = read(file);
+            ScalingPolicy p = read(file, limit.maxInstances);
             PolicyTopic topic = kafka.open();
             ScalingPolicy onTopic = topic.latest().get(p.policyId());
             if (onTopic != null && p.version() <= onTopic.version()) {

@@ -109,6 +109,32 @@ class HostilePolicyTest {
     }
 
     @Test
+    void aPolicyScalingPastTheDeploymentsHardLimitIsRefusedNamingTheOption() {
+        PolicyParser deployment = new PolicyParser(500);
+        String compute =
+                "{\"schema_version\": 1, \"policy_id\": \"p\", \"version\": 1,"
+                        + " \"compute\": {\"max_instances\": 501}}";
+        String schedule =
+                "{\"schema_version\": 1, \"policy_id\": \"p\", \"version\": 1, \"compute\":"
+                        + " {\"max_instances\": 400}, \"schedules\": [{\"time_zone\": \"UTC\","
+                        + " \"from\": \"08:00\", \"to\": \"20:00\", \"max_instances\": 900}]}";
+        String relays =
+                "{\"schema_version\": 1, \"policy_id\": \"p\", \"version\": 1,"
+                        + " \"webrtc\": {\"max_relays\": 1000}}";
+
+        for (String json : List.of(compute, schedule, relays)) {
+            try {
+                deployment.parse(json);
+                throw new AssertionError("accepted: " + json);
+            } catch (InvalidPolicyException e) {
+                assertThat(e.reason())
+                        .contains("above this deployment's hard limit of 500")
+                        .contains("autoscaler.metrics.max-instances");
+            }
+        }
+    }
+
+    @Test
     void aGlobWithMoreThanEightStarsIsRefused() {
         String json =
                 "{\"schema_version\": 1, \"policy_id\": \"p\", \"version\": 1,"

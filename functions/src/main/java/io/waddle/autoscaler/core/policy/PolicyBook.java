@@ -16,7 +16,16 @@ import io.waddle.autoscaler.core.model.PolicyRecord;
  * </ul>
  */
 public final class PolicyBook {
-    private final PolicyParser parser = new PolicyParser();
+    private final PolicyParser parser;
+
+    public PolicyBook() {
+        this(new PolicyParser());
+    }
+
+    /** With the deployment's parser (its hard limits). */
+    public PolicyBook(PolicyParser parser) {
+        this.parser = parser;
+    }
 
     /**
      * @param event what became of the record, for the policy-events topic

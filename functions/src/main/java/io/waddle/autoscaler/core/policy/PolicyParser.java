@@ -87,6 +87,22 @@ public final class PolicyParser implements Serializable {
                     .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .build();
 
+    private final int maxInstances;
+
+    /** The parser of a deployment without a hard limit of its own (the schema's 100,000). */
+    public PolicyParser() {
+        this(INSTANCE_LIMIT);
+    }
+
+    /**
+     * @param maxInstances this deployment's hard limit ({@code autoscaler.metrics.max-instances}):
+     *     a policy whose max_instances, max_relays or max_nodes (or a schedule's bounds) is above
+     *     it is refused, so no policy can scale past what the job itself accepts
+     */
+    public PolicyParser(int maxInstances) {
+        this.maxInstances = Math.min(maxInstances, INSTANCE_LIMIT);
+    }
+
     public ScalingPolicy parse(String json) throws InvalidPolicyException {
         if (json == null) {
             throw new InvalidPolicyException("", "no document");
@@ -173,7 +189,7 @@ public final class PolicyParser implements Serializable {
                         database(o.object("database")),
                         cache(o.object("cache")),
                         behavior(o.object("behavior")),
-                        ScheduleParser.schedules(o.node("schedules"), compute),
+                        ScheduleParser.schedules(o.node("schedules"), compute, this),
                         prediction(o.object("prediction")),
                         cost(o.object("cost")),
                         spike(o.object("spike")));
@@ -219,7 +235,7 @@ public final class PolicyParser implements Serializable {
                 "mode", "'" + text + "' is not one of active, forecast-only, dry-run");
     }
 
-    private static Compute compute(PolicyObject o) throws InvalidPolicyException {
+    private Compute compute(PolicyObject o) throws InvalidPolicyException {
         PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("compute");
         c.only(
                 "min_instances",
@@ -233,6 +249,7 @@ public final class PolicyParser implements Serializable {
                 "cooldown_s");
         int min = (int) c.integer("min_instances", 2, 1, INSTANCE_LIMIT);
         int max = (int) c.integer("max_instances", 100, 1, INSTANCE_LIMIT);
+        withinHardLimit(c, "max_instances", max);
         if (min > max) {
             throw new InvalidPolicyException(
                     c.path("min_instances"),
@@ -257,7 +274,7 @@ public final class PolicyParser implements Serializable {
         return new Compute(min, max, cpu, memory, rps, up, down, cooldown, responseMs);
     }
 
-    private static WebRtc webrtc(PolicyObject o) throws InvalidPolicyException {
+    private WebRtc webrtc(PolicyObject o) throws InvalidPolicyException {
         PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("webrtc");
         c.only(
                 "min_relays",
@@ -269,6 +286,7 @@ public final class PolicyParser implements Serializable {
                 "max_latency_ms");
         int min = (int) c.integer("min_relays", 1, 0, INSTANCE_LIMIT);
         int max = (int) c.integer("max_relays", 50, 1, INSTANCE_LIMIT);
+        withinHardLimit(c, "max_relays", max);
         if (min > max) {
             throw new InvalidPolicyException(
                     c.path("min_relays"), "min_relays " + min + " is above max_relays " + max);
@@ -281,6 +299,18 @@ public final class PolicyParser implements Serializable {
                 c.bool("geo_distribution", true),
                 c.number("max_packet_loss", 0.02, 0, 1),
                 c.number("max_latency_ms", 150, 1, 3_600_000));
+    }
+
+    /** Refuses a maximum above this deployment's hard limit, naming the job option. */
+    void withinHardLimit(PolicyObject o, String field, long value) throws InvalidPolicyException {
+        if (value > maxInstances) {
+            throw new InvalidPolicyException(
+                    o.path(field),
+                    value
+                            + " is above this deployment's hard limit of "
+                            + maxInstances
+                            + " (autoscaler.metrics.max-instances)");
+        }
     }
 
     private static Database database(PolicyObject o) throws InvalidPolicyException {
@@ -310,11 +340,12 @@ public final class PolicyParser implements Serializable {
                 c.number("max_replication_lag_s", 10, 0, 1e6));
     }
 
-    private static Cache cache(PolicyObject o) throws InvalidPolicyException {
+    private Cache cache(PolicyObject o) throws InvalidPolicyException {
         PolicyObject c = o != null ? o : PolicyObject.EMPTY_AT("cache");
         c.only("min_nodes", "max_nodes", "memory_per_node_bytes", "eviction_policy", "headroom");
         int min = (int) c.integer("min_nodes", 1, 0, INSTANCE_LIMIT);
         int max = (int) c.integer("max_nodes", 20, 1, INSTANCE_LIMIT);
+        withinHardLimit(c, "max_nodes", max);
         if (min > max) {
             throw new InvalidPolicyException(
                     c.path("min_nodes"), "min_nodes " + min + " is above max_nodes " + max);

@@ -17,7 +17,8 @@ final class ScheduleParser {
 
     private ScheduleParser() {}
 
-    static List<Schedule> schedules(JsonNode node, Compute compute) throws InvalidPolicyException {
+    static List<Schedule> schedules(JsonNode node, Compute compute, PolicyParser limits)
+            throws InvalidPolicyException {
         List<Schedule> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;
@@ -63,6 +64,12 @@ final class ScheduleParser {
                     s.has("max_instances")
                             ? (int) s.integer("max_instances", 0, 1, PolicyParser.INSTANCE_LIMIT)
                             : null;
+            if (min != null) {
+                limits.withinHardLimit(s, "min_instances", min);
+            }
+            if (max != null) {
+                limits.withinHardLimit(s, "max_instances", max);
+            }
             if (min == null && max == null) {
                 throw new InvalidPolicyException(path, "needs min_instances or max_instances");
             }
