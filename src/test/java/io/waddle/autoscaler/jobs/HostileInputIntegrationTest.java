@@ -2,9 +2,13 @@ package io.waddle.autoscaler.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.ingest.RejectReason;
 import io.waddle.autoscaler.core.model.DeadLetter;
+import io.waddle.autoscaler.core.model.PolicyEvent;
+import io.waddle.autoscaler.core.model.PolicyVerdict;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.json.Json;
@@ -12,8 +16,10 @@ import io.waddle.autoscaler.testing.CorruptMetrics;
 import io.waddle.autoscaler.testing.CorruptMetrics.Corrupt;
 import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
+import io.waddle.autoscaler.testing.PolicyMutants;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -74,6 +81,7 @@ class HostileInputIntegrationTest {
     private static final int FLOOD = 2_000;
     private static final int MAX_INSTANCES = 500;
     private static final int PARTITIONS = 3;
+    private static final int POLICY_MUTANTS = 150;
 
     @RegisterExtension static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
@@ -232,6 +240,56 @@ class HostileInputIntegrationTest {
                 START.plusSeconds(90).toEpochMilli(),
                 key.getBytes(StandardCharsets.UTF_8),
                 value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Seeded mutants of every shipped example policy, published on the policy topic while the
+     * metrics flow: each record gets exactly one verdict, a refusal names its field, and the job
+     * goes on deciding without a restart.
+     */
+    @Test
+    void policyMutantsGetAVerdictEachAndTheJobKeepsDeciding(
+            @InjectClusterClient ClusterClient<?> client) throws Exception {
+        createTopics("pol-");
+        Random random = new Random(SEED);
+        List<ProducerRecord<byte[], byte[]>> policies = new ArrayList<>();
+        for (Path example : PolicyMutants.examples()) {
+            JsonNode original = new ObjectMapper().readTree(Files.readString(example));
+            String key = original.get("policy_id").asText();
+            for (int i = 0; i < POLICY_MUTANTS; i++) {
+                byte[] doc =
+                        PolicyMutants.mutate(original.deepCopy(), random)
+                                .getBytes(StandardCharsets.UTF_8);
+                policies.add(
+                        new ProducerRecord<>(
+                                "pol-p",
+                                null,
+                                START.toEpochMilli(),
+                                key.getBytes(StandardCharsets.UTF_8),
+                                doc));
+            }
+        }
+        send(policies);
+        List<String> valid = SampleBuilder.fleet(START, 0, 90, 4, 90.0);
+        produce("pol-m", valid, List.of(), List.of());
+
+        JobClient job = submit("pol-");
+        List<PolicyEvent> verdicts = new ArrayList<>();
+        readCommitted(
+                "pol-pe",
+                v -> verdicts.add(Json.fromString(v, PolicyEvent.class)),
+                () -> verdicts.size() >= policies.size());
+        List<ScalingEvent> decisions = chatApiEvents("pol-e", e -> !e.isEmpty());
+
+        assertThat(verdicts).hasSize(policies.size());
+        assertThat(verdicts)
+                .filteredOn(e -> e.verdict() == PolicyVerdict.REJECTED)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.field()).isNotNull());
+        assertThat(verdicts).anyMatch(e -> e.verdict() == PolicyVerdict.ACCEPTED);
+        assertThat(decisions).isNotEmpty();
+        assertThat(client.getJobStatus(job.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
+        job.cancel().get();
     }
 
     /**
