@@ -37,6 +37,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 
 /**
  * The production sources and sinks: Kafka, configured from {@link
@@ -65,12 +66,18 @@ public final class KafkaConnectors {
     }
 
     public KafkaSource<IngestRecord> metricsSource() {
+        return metricsSource(new MetricDeserializationSchema(conf.get(MAX_FUTURE_SKEW)));
+    }
+
+    /** The metrics source with another deserializer (tests inject failures through one). */
+    public KafkaSource<IngestRecord> metricsSource(
+            KafkaRecordDeserializationSchema<IngestRecord> deserializer) {
         return KafkaSource.<IngestRecord>builder()
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
                 .setTopics(conf.get(METRICS_TOPIC))
                 .setGroupId(conf.get(CONSUMER_GROUP))
                 .setStartingOffsets(startingOffsets(conf.get(STARTING_OFFSETS), conf))
-                .setDeserializer(new MetricDeserializationSchema(conf.get(MAX_FUTURE_SKEW)))
+                .setDeserializer(deserializer)
                 .setProperties(sourceProperties())
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
