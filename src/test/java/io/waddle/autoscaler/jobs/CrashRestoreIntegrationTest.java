@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
@@ -34,7 +35,6 @@ import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once through task failures: the job runs a trace of three services on topics of three
@@ -59,7 +59,17 @@ class CrashRestoreIntegrationTest {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    @TempDir Path checkpoints;
+    /**
+     * Under target/, not a JUnit temporary folder: a cancelled job's last checkpoint files can
+     * still be written while the folder would be deleted.
+     */
+    private final Path checkpoints =
+            Path.of(
+                            "target",
+                            "test-checkpoints",
+                            getClass().getSimpleName(),
+                            UUID.randomUUID().toString())
+                    .toAbsolutePath();
 
     @Test
     void taskFailuresAtRandomPointsLoseAndDuplicateNothing(

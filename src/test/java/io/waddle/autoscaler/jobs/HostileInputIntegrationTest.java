@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -58,7 +59,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole job on a real broker, fed 100,000 corrupted metric records mixed into valid ones, on
@@ -93,7 +93,17 @@ class HostileInputIntegrationTest {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    @TempDir Path checkpoints;
+    /**
+     * Under target/, not a JUnit temporary folder: a cancelled job's last checkpoint files can
+     * still be written while the folder would be deleted.
+     */
+    private final Path checkpoints =
+            Path.of(
+                            "target",
+                            "test-checkpoints",
+                            getClass().getSimpleName(),
+                            UUID.randomUUID().toString())
+                    .toAbsolutePath();
 
     @Test
     void corruptedMetricsAreDeadLetteredAndTheValidOnesDecideAsTheyWouldAlone(
