@@ -24,6 +24,15 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     public static InfluxServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, false);
+    }
+
+    /**
+     * @param auth with authentication on ({@code auth-enabled}): create the first admin user with
+     *     {@link #createAdmin} before anything else
+     */
+    public static InfluxServer start(Path dir, boolean auth)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -46,6 +55,7 @@ public final class InfluxServer implements AutoCloseable {
                         + "[http]\n  bind-address = \"127.0.0.1:"
                         + port
                         + "\"\n  log-enabled = false\n"
+                        + (auth ? "  auth-enabled = true\n" : "")
                         + "[monitor]\n  store-enabled = false\n");
         Process p =
                 new ProcessBuilder(
@@ -60,6 +70,25 @@ public final class InfluxServer implements AutoCloseable {
         InfluxServer server = new InfluxServer(p, port);
         server.awaitPing(Duration.ofSeconds(30));
         return server;
+    }
+
+    /** The first user of a server with authentication on (InfluxDB lets anyone create it). */
+    public void createAdmin(String user, String password) throws IOException {
+        String q =
+                "CREATE USER \"" + user + "\" WITH PASSWORD '" + password + "' WITH ALL PRIVILEGES";
+        HttpURLConnection c =
+                (HttpURLConnection)
+                        URI.create(
+                                        url()
+                                                + "/query?q="
+                                                + java.net.URLEncoder.encode(
+                                                        q, java.nio.charset.StandardCharsets.UTF_8))
+                                .toURL()
+                                .openConnection();
+        c.setRequestMethod("POST");
+        if (c.getResponseCode() != 200) {
+            throw new IOException("CREATE USER answered " + c.getResponseCode());
+        }
     }
 
     public String url() {

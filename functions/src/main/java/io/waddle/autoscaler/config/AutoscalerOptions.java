@@ -840,6 +840,33 @@ public final class AutoscalerOptions {
                     .defaultValue("waddle")
                     .withDescription("The InfluxDB database; created if it does not exist.");
 
+    public static final ConfigOption<String> INFLUX_USERNAME =
+            ConfigOptions.key("autoscaler.influx.username")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "InfluxDB user, for a server with auth-enabled; empty: no"
+                                    + " authentication.");
+
+    public static final ConfigOption<String> INFLUX_PASSWORD_FILE =
+            ConfigOptions.key("autoscaler.influx.password-file")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "A file whose first line is the InfluxDB user's password, read on each"
+                                    + " TaskManager when its writer opens; the password never"
+                                    + " enters the configuration, the job graph or a log. Empty:"
+                                    + " see autoscaler.influx.password-env.");
+
+    public static final ConfigOption<String> INFLUX_PASSWORD_ENV =
+            ConfigOptions.key("autoscaler.influx.password-env")
+                    .stringType()
+                    .defaultValue("WADDLE_INFLUX_PASSWORD")
+                    .withDescription(
+                            "The environment variable holding the InfluxDB password, read on each"
+                                    + " TaskManager, when autoscaler.influx.username is set and no"
+                                    + " password file is given.");
+
     public static final ConfigOption<Integer> INFLUX_BUFFER =
             ConfigOptions.key("autoscaler.influx.buffer")
                     .intType()

@@ -2,11 +2,14 @@ package io.waddle.autoscaler.flink;
 
 import io.waddle.autoscaler.influx.AsyncInfluxWriter;
 import io.waddle.autoscaler.influx.InfluxRow;
+import io.waddle.autoscaler.influx.Secret;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies the job's record (decisions, alerts, windowed utilization: see {@code InfluxPoints}) to
@@ -16,14 +19,34 @@ import org.apache.flink.metrics.MetricGroup;
  */
 public final class InfluxSink implements Sink<InfluxRow> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxSink.class);
 
     private final String url;
     private final String database;
     private final int buffer;
     private final int batch;
     private final Duration timeout;
+    private final String username;
+    private final Secret password;
 
     public InfluxSink(String url, String database, int buffer, int batch, Duration timeout) {
+        this(url, "", Secret.NONE, database, buffer, batch, timeout);
+    }
+
+    /**
+     * @param username empty: no authentication
+     * @param password read when each writer opens, on the TaskManager
+     */
+    public InfluxSink(
+            String url,
+            String username,
+            Secret password,
+            String database,
+            int buffer,
+            int batch,
+            Duration timeout) {
+        this.username = username;
+        this.password = password;
         this.url = url;
         this.database = database;
         this.buffer = buffer;
@@ -33,7 +56,17 @@ public final class InfluxSink implements Sink<InfluxRow> {
 
     @Override
     public SinkWriter<InfluxRow> createWriter(WriterInitContext context) {
-        AsyncInfluxWriter writer = new AsyncInfluxWriter(url, database, buffer, batch, timeout);
+        String secret;
+        try {
+            secret = password.reveal();
+        } catch (IllegalStateException e) {
+            // Best effort: the job goes on deciding; InfluxDB refuses the writes, which are counted
+            // as dropped. The message names the file or variable, never a value.
+            LOG.error("InfluxDB password unavailable ({}): points will be dropped", e.getMessage());
+            secret = "";
+        }
+        AsyncInfluxWriter writer =
+                new AsyncInfluxWriter(url, username, secret, database, buffer, batch, timeout);
         MetricGroup metrics = context.metricGroup();
         metrics.gauge("influxPointsWritten", writer::written);
         metrics.gauge("influxPointsDropped", writer::dropped);

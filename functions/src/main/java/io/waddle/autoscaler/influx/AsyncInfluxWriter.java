@@ -45,12 +45,29 @@ public final class AsyncInfluxWriter implements AutoCloseable {
      */
     public AsyncInfluxWriter(
             String url, String database, int capacity, int batchSize, Duration timeout) {
+        this(url, "", "", database, capacity, batchSize, timeout);
+    }
+
+    /**
+     * @param username empty: no authentication
+     */
+    public AsyncInfluxWriter(
+            String url,
+            String username,
+            String password,
+            String database,
+            int capacity,
+            int batchSize,
+            Duration timeout) {
         OkHttpClient.Builder http =
                 new OkHttpClient.Builder()
                         .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .writeTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        this.influx = InfluxDBFactory.connect(url, http);
+        this.influx =
+                username.isEmpty()
+                        ? InfluxDBFactory.connect(url, http)
+                        : InfluxDBFactory.connect(url, username, password, http);
         this.database = database;
         this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;

@@ -47,6 +47,7 @@ import io.waddle.autoscaler.flink.SlidingWindowFunction;
 import io.waddle.autoscaler.flink.cep.ScalingPatterns;
 import io.waddle.autoscaler.influx.InfluxPoints;
 import io.waddle.autoscaler.influx.InfluxRow;
+import io.waddle.autoscaler.influx.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -369,6 +370,8 @@ public final class AutoscalerPipeline {
                     .sinkTo(
                             new InfluxSink(
                                     influx,
+                                    conf.get(AutoscalerOptions.INFLUX_USERNAME),
+                                    influxPassword(),
                                     conf.get(AutoscalerOptions.INFLUX_DATABASE),
                                     conf.get(AutoscalerOptions.INFLUX_BUFFER),
                                     conf.get(AutoscalerOptions.INFLUX_BATCH),
@@ -396,6 +399,19 @@ public final class AutoscalerPipeline {
     public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
         build(env);
         return env.executeAsync(JOB_NAME);
+    }
+
+    /**
+     * Where the InfluxDB password comes from: a file, else the environment; none without a user.
+     */
+    private Secret influxPassword() {
+        if (conf.get(AutoscalerOptions.INFLUX_USERNAME).isEmpty()) {
+            return Secret.NONE;
+        }
+        String file = conf.get(AutoscalerOptions.INFLUX_PASSWORD_FILE);
+        return file.isEmpty()
+                ? Secret.fromEnv(conf.get(AutoscalerOptions.INFLUX_PASSWORD_ENV))
+                : Secret.fromFile(file);
     }
 
     private WatermarkStrategy<IngestRecord> watermarks() {
