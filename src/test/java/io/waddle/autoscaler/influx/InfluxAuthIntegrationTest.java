@@ -76,7 +76,10 @@ class InfluxAuthIntegrationTest {
             assertThat(writer.written()).isEqualTo(2);
         }
         try (InfluxDB admin = InfluxDBFactory.connect(server.url(), USER, PASSWORD)) {
-            QueryResult r = admin.query(new Query("SELECT count(cpu) FROM utilization", "waddle"));
+            QueryResult r =
+                    admin.query(
+                            new Query(
+                                    "SELECT count(cpu) FROM utilization WHERE cpu < 3", "waddle"));
             assertThat(r.getResults().get(0).getSeries().get(0).getValues().get(0).get(1))
                     .isEqualTo(2.0);
         }
@@ -92,6 +95,27 @@ class InfluxAuthIntegrationTest {
 
             assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();
             assertThat(writer.written()).isZero();
+            assertThat(writer.dropped()).isEqualTo(1);
+        }
+    }
+
+    /** InfluxDB down, then back: the writer never throws, counts what it lost, and resumes. */
+    @Test
+    void anOutageCostsCountedPointsAndWritingResumesByItself() throws Exception {
+        try (AsyncInfluxWriter writer =
+                new AsyncInfluxWriter(
+                        server.url(), USER, PASSWORD, "waddle", 100, 10, Duration.ofSeconds(2))) {
+            writer.offer(point(10));
+            assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+            server.stop();
+            writer.offer(point(11));
+            assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            server.restart();
+            writer.offer(point(12));
+            assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+            assertThat(writer.written()).isEqualTo(2);
             assertThat(writer.dropped()).isEqualTo(1);
         }
     }

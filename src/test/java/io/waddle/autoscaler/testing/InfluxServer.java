@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
  * meta, data and WAL directories in a temporary folder, HTTP on a free port of 127.0.0.1.
  */
 public final class InfluxServer implements AutoCloseable {
-    private final Process process;
+    private Process process;
     private final int port;
+    private final Path dir;
 
-    private InfluxServer(Process process, int port) {
+    private InfluxServer(Process process, int port, Path dir) {
         this.process = process;
         this.port = port;
+        this.dir = dir;
     }
 
     public static InfluxServer start(Path dir) throws IOException, InterruptedException {
@@ -57,19 +59,33 @@ public final class InfluxServer implements AutoCloseable {
                         + "\"\n  log-enabled = false\n"
                         + (auth ? "  auth-enabled = true\n" : "")
                         + "[monitor]\n  store-enabled = false\n");
-        Process p =
-                new ProcessBuilder(
-                                "influxd",
-                                "-config",
-                                config.toString(),
-                                "-pidfile",
-                                dir.resolve("influxd.pid").toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("influxd.log").toFile())
-                        .start();
-        InfluxServer server = new InfluxServer(p, port);
+        InfluxServer server = new InfluxServer(launch(dir), port, dir);
         server.awaitPing(Duration.ofSeconds(30));
         return server;
+    }
+
+    private static Process launch(Path dir) throws IOException {
+        return new ProcessBuilder(
+                        "influxd",
+                        "-config",
+                        dir.resolve("influxdb.conf").toString(),
+                        "-pidfile",
+                        dir.resolve("influxd.pid").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(dir.resolve("influxd.log").toFile()))
+                .start();
+    }
+
+    /** Stops the server, as an outage does; {@link #restart} brings it back with its data. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
+    /** Starts the stopped server again on the same port and data. */
+    public void restart() throws IOException, InterruptedException {
+        process = launch(dir);
+        awaitPing(Duration.ofSeconds(30));
     }
 
     /** The first user of a server with authentication on (InfluxDB lets anyone create it). */
