@@ -92,6 +92,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
         awaitReady();
     }
 
+    /** Kills the broker process at once (SIGKILL), as a crashed machine would leave it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Starts the killed broker again, on the same port and log directory. */
+    public void restart() throws IOException, InterruptedException {
+        process =
+                run(
+                        List.of("kafka.Kafka", dir.resolve("server.properties").toString()),
+                        dir.resolve("log4j2.properties"),
+                        false);
+        awaitReady();
+    }
+
     private Process run(List<String> mainAndArgs, Path log4j, boolean wait)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
