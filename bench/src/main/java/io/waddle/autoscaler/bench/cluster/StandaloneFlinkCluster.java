@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final String flinkLib;
     private final int restPort;
     private final List<Process> processes = new ArrayList<>();
+    private final Set<Process> killed = new HashSet<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private final int taskManagers;
@@ -129,11 +131,33 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                             i == 0 ? "taskmanager" : "taskmanager-" + i,
                             "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
                             "--configDir",
-                            dir.toString()));
+                            dir.toString(),
+                            "-Dtaskmanager.resource-id=" + taskManagerId(i)));
         }
         await(
                 taskManagers + " registered TaskManagers",
                 () -> get("/overview").contains("\"taskmanagers\":" + taskManagers));
+    }
+
+    /** The resource id of TaskManager {@code i}, as the REST API names it. */
+    public static String taskManagerId(int i) {
+        return "tm-" + i;
+    }
+
+    /** Adds lines to the cluster's config.yaml; before {@link #start}. */
+    public void configure(String... lines) throws IOException {
+        Files.writeString(
+                dir.resolve("config.yaml"),
+                String.join("\n", lines) + "\n",
+                StandardOpenOption.APPEND);
+    }
+
+    /** Kills TaskManager {@code id}'s process at once (SIGKILL), as a crashed machine would. */
+    public void killTaskManager(String id) throws InterruptedException {
+        Process p = processes.get(1 + Integer.parseInt(id.substring("tm-".length())));
+        killed.add(p);
+        p.destroyForcibly();
+        p.waitFor(15, TimeUnit.SECONDS);
     }
 
     private interface Check {
@@ -144,7 +168,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(90);
         while (!check.holds()) {
             for (Process p : processes) {
-                if (!p.isAlive()) {
+                if (!p.isAlive() && !killed.contains(p)) {
                     throw new IllegalStateException(
                             "a Flink process exited waiting for " + what + "; see " + dir);
                 }
