@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.ingest.RejectReason;
+import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.PolicyEvent;
 import io.waddle.autoscaler.core.model.PolicyVerdict;
@@ -300,6 +301,85 @@ class HostileInputIntegrationTest {
         assertThat(decisions).isNotEmpty();
         assertThat(client.getJobStatus(job.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
+    }
+
+    /**
+     * One service, then a whole region, stop sending metrics while another service goes on: each
+     * silent one gets one METRICS_SILENT decision and a firing alert, its capacity is held (no
+     * command), and when the service reports again its alert resolves by itself.
+     */
+    @Test
+    void silentServicesAndRegionsAreHeldAndAlertedAndRecoverByThemselves() throws Exception {
+        createTopics("quiet-");
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int t = 0; t < 420; t += 5) {
+            add(records, "quiet-m", "chat-ws", "eu-west", t);
+            if (t < 90 || t >= 300) {
+                add(records, "quiet-m", "chat-api", "eu-west", t);
+            }
+            if (t < 90) {
+                add(records, "quiet-m", "chat-api", "ap-south", t);
+                add(records, "quiet-m", "chat-ws", "ap-south", t);
+            }
+        }
+        send(records);
+
+        JobClient job = submit("quiet-");
+        List<ScalingEvent> silent = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        readCommitted(
+                "quiet-e",
+                v -> {
+                    ScalingEvent e = Json.fromString(v, ScalingEvent.class);
+                    if (e.reason().equals("METRICS_SILENT")) {
+                        silent.add(e);
+                    }
+                },
+                () -> silent.size() >= 3);
+        readCommitted(
+                "quiet-a",
+                v -> alerts.add(Json.fromString(v, Alert.class)),
+                () -> alerts.stream().anyMatch(a -> a.status().equals(Alert.RESOLVED)));
+        List<ScalingCommand> commands = new ArrayList<>();
+        long readUntil = System.nanoTime() + 3_000_000_000L;
+        readCommitted(
+                "quiet-c",
+                v -> commands.add(Json.fromString(v, ScalingCommand.class)),
+                () -> System.nanoTime() > readUntil);
+
+        assertThat(silent)
+                .extracting(e -> e.service() + "/" + e.region())
+                .containsExactlyInAnyOrder(
+                        "chat-api/eu-west", "chat-api/ap-south", "chat-ws/ap-south");
+        assertThat(alerts)
+                .filteredOn(a -> a.condition().equals("METRICS_SILENT"))
+                .extracting(a -> a.service() + "/" + a.region() + " " + a.status())
+                .contains(
+                        "chat-api/eu-west " + Alert.FIRING,
+                        "chat-api/ap-south " + Alert.FIRING,
+                        "chat-ws/ap-south " + Alert.FIRING,
+                        "chat-api/eu-west " + Alert.RESOLVED);
+        assertThat(commands).as("capacity held, never cut for want of data").isEmpty();
+        job.cancel().get();
+    }
+
+    /** Three instances of {@code service} in {@code region} at 65 % CPU (within tolerance). */
+    private static void add(
+            List<ProducerRecord<byte[], byte[]>> records,
+            String topic,
+            String service,
+            String region,
+            int t) {
+        for (int i = 0; i < 3; i++) {
+            String v =
+                    SampleBuilder.compute(service, region)
+                            .instance(service + "-" + i)
+                            .at(START.plusSeconds(t))
+                            .cpu(65)
+                            .memory(40)
+                            .json();
+            records.add(record(topic, service + "/" + region, v));
+        }
     }
 
     /**
