@@ -25,11 +25,57 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final Security security;
     private Process process;
 
+    /**
+     * A listener secured with TLS and SASL/SCRAM-SHA-512: the broker's key store, the trust store
+     * its clients need, and the SCRAM users created when the storage is formatted ({@code admin}
+     * for the broker itself).
+     */
+    public record Security(
+            Path keyStore,
+            Path trustStore,
+            String storePassword,
+            String adminPassword,
+            Map<String, String> users) {}
+
     public LocalKafkaBroker(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * @param security null: a PLAINTEXT listener
+     */
+    public LocalKafkaBroker(Path dir, Security security) {
         this.dir = dir;
         this.port = freePort();
+        this.security = security;
+    }
+
+    /** What a client of user {@code user} needs besides the bootstrap servers. */
+    public Map<String, String> clientProperties(String user, String password) {
+        if (security == null) {
+            return Map.of();
+        }
+        return Map.of(
+                "security.protocol",
+                "SASL_SSL",
+                "sasl.mechanism",
+                "SCRAM-SHA-512",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\""
+                        + user
+                        + "\" password=\""
+                        + password
+                        + "\";",
+                "ssl.truststore.location",
+                security.trustStore().toString(),
+                "ssl.truststore.password",
+                security.storePassword(),
+                "ssl.truststore.type",
+                "PKCS12");
     }
 
     public String bootstrapServers() {
@@ -40,6 +86,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         int controllerPort = freePort();
         Files.createDirectories(dir);
         Path props = dir.resolve("server.properties");
+        String listener = security == null ? "PLAINTEXT" : "SASL_SSL";
         Files.writeString(
                 props,
                 String.join(
@@ -47,13 +94,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
                         "process.roles=broker,controller",
                         "node.id=1",
                         "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                        "listeners=PLAINTEXT://127.0.0.1:"
+                        "listeners="
+                                + listener
+                                + "://127.0.0.1:"
                                 + port
                                 + ",CONTROLLER://127.0.0.1:"
                                 + controllerPort,
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                         "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "inter.broker.listener.name=" + listener,
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,"
+                                + listener
+                                + ":"
+                                + listener,
+                        securityProperties(),
                         "log.dirs=" + dir.resolve("data"),
                         "num.partitions=1",
                         "offsets.topic.replication.factor=1",
@@ -76,17 +130,31 @@ public final class LocalKafkaBroker implements AutoCloseable {
                         "appender.file.layout.type=PatternLayout",
                         "appender.file.layout.pattern=%d %-5p %c{1} %m%n",
                         ""));
-        run(
-                List.of(
-                        "kafka.tools.StorageTool",
-                        "format",
-                        "-t",
-                        Uuid.randomUuid().toString(),
-                        "-c",
-                        props.toString(),
-                        "--standalone"),
-                log4j,
-                true);
+        List<String> format =
+                new ArrayList<>(
+                        List.of(
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "-t",
+                                Uuid.randomUuid().toString(),
+                                "-c",
+                                props.toString(),
+                                "--standalone"));
+        if (security != null) {
+            Map<String, String> users = new java.util.TreeMap<>(security.users());
+            users.put("admin", security.adminPassword());
+            users.forEach(
+                    (user, password) ->
+                            format.addAll(
+                                    List.of(
+                                            "--add-scram",
+                                            "SCRAM-SHA-512=[name="
+                                                    + user
+                                                    + ",password="
+                                                    + password
+                                                    + "]")));
+        }
+        run(format, log4j, true);
         process = run(List.of("kafka.Kafka", props.toString()), log4j, false);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         awaitReady();
@@ -181,14 +249,38 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    private String securityProperties() {
+        if (security == null) {
+            return "";
+        }
+        return String.join(
+                "\n",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"admin\" password=\""
+                        + security.adminPassword()
+                        + "\";",
+                "ssl.keystore.location=" + security.keyStore(),
+                "ssl.keystore.password=" + security.storePassword(),
+                "ssl.key.password=" + security.storePassword(),
+                "ssl.keystore.type=PKCS12",
+                "ssl.truststore.location=" + security.trustStore(),
+                "ssl.truststore.password=" + security.storePassword(),
+                "ssl.truststore.type=PKCS12",
+                "super.users=User:admin");
+    }
+
     private Map<String, Object> adminConfig() {
-        return Map.of(
-                "bootstrap.servers",
-                bootstrapServers(),
-                "request.timeout.ms",
-                3000,
-                "default.api.timeout.ms",
-                5000);
+        Map<String, Object> c = new java.util.HashMap<>();
+        c.put("bootstrap.servers", bootstrapServers());
+        c.put("request.timeout.ms", 3000);
+        c.put("default.api.timeout.ms", 5000);
+        if (security != null) {
+            c.putAll(clientProperties("admin", security.adminPassword()));
+        }
+        return c;
     }
 
     @Override
