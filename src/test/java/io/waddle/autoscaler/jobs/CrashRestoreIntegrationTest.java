@@ -153,6 +153,9 @@ class CrashRestoreIntegrationTest {
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
         conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "crash-test-" + prefix);
         conf.set(AutoscalerOptions.CONSUMER_GROUP, "crash-test-" + prefix);
+        // Every partition has samples: no idleness, so that a source slowed by a restart under load
+        // cannot be taken for idle and its samples made late (Flink's idleness is wall-clock).
+        conf.set(AutoscalerOptions.IDLENESS, Duration.ZERO);
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
