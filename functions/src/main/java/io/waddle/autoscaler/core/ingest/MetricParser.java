@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.waddle.autoscaler.core.model.Gauges;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.ServiceKind;
+import io.waddle.autoscaler.core.model.ServiceRegion;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -26,9 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class MetricParser implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    /** Service and region names: Kubernetes-style, and never containing the key separator '/'. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /**
      * Gauge names: letters, digits, '_', '.', '-', at most 64. They become InfluxDB field keys and
@@ -101,7 +99,7 @@ public final class MetricParser implements Serializable {
 
     private static String name(JsonNode root, String field) throws InvalidSampleException {
         JsonNode v = required(root, field);
-        if (!v.isTextual() || !NAME.matcher(v.asText()).matches()) {
+        if (!v.isTextual() || !ServiceRegion.isName(v.asText())) {
             throw new InvalidSampleException(
                     RejectReason.INVALID_FIELD,
                     field

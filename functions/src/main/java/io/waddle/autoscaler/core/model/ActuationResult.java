@@ -107,8 +107,8 @@ public record ActuationResult(
         if (!OBSERVED.equals(status) && (commandId == null || commandId.isBlank())) {
             return "command_id is missing";
         }
-        if (service == null || service.isBlank() || region == null || region.isBlank()) {
-            return "service and region are required";
+        if (!ServiceRegion.isName(service) || !ServiceRegion.isName(region)) {
+            return "service and region must be 1-128 letters, digits, '.', '_' or '-'";
         }
         if (kind == null || ServiceKind.fromWireName(kind.toLowerCase(Locale.ROOT)).isEmpty()) {
             return "kind '" + kind + "' is not compute, webrtc, database or cache";
