@@ -2,6 +2,7 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.ingest.RejectReason;
 import io.waddle.autoscaler.core.model.IngestRecord;
 import io.waddle.autoscaler.testing.CorruptMetrics;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,8 @@ class MetricDeserializationSchemaTest {
         IngestRecord r = read(sample(ahead), ahead, TimestampType.CREATE_TIME);
 
         assertThat(r.isValid()).isFalse();
-        assertThat(r.deadLetter().reason()).isEqualTo("TIMESTAMP_IN_FUTURE");
+        assertThat(RejectReason.valueOf(r.deadLetter().reason()))
+                .isEqualTo(RejectReason.TIMESTAMP_IN_FUTURE);
     }
 
     @Test
@@ -92,7 +94,8 @@ class MetricDeserializationSchemaTest {
 
         assertThat(onTime.isValid()).isTrue();
         assertThat(ahead.isValid()).isFalse();
-        assertThat(ahead.deadLetter().reason()).isEqualTo("TIMESTAMP_IN_FUTURE");
+        assertThat(RejectReason.valueOf(ahead.deadLetter().reason()))
+                .isEqualTo(RejectReason.TIMESTAMP_IN_FUTURE);
     }
 
     /** The generator the job-level fuzz test uses: every one of its records is refused here. */
@@ -131,7 +134,7 @@ class MetricDeserializationSchemaTest {
 
         IngestRecord r = read(huge, NOW, TimestampType.CREATE_TIME);
 
-        assertThat(r.deadLetter().reason()).isEqualTo("TOO_LARGE");
+        assertThat(RejectReason.valueOf(r.deadLetter().reason())).isEqualTo(RejectReason.TOO_LARGE);
         assertThat(r.deadLetter().detail()).contains("10485760 bytes");
         assertThat(r.deadLetter().payload()).hasSizeLessThanOrEqualTo(1024);
     }

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.waddle.autoscaler.core.ingest.RejectReason;
 import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
@@ -138,10 +139,12 @@ class SlidingWindowFunctionTest {
 
         assertThat(harness.extractOutputValues().get(0).instances()).isEqualTo(MAX_INSTANCES);
         assertThat(harness.getSideOutput(REFUSED))
-                .extracting(r -> r.getValue().reason(), r -> r.getValue().origin())
+                .extracting(
+                        r -> RejectReason.valueOf(r.getValue().reason()),
+                        r -> r.getValue().origin())
                 .containsExactly(
-                        tuple("TOO_MANY_INSTANCES", "chat-api/eu-west/i-4"),
-                        tuple("TOO_MANY_INSTANCES", "chat-api/eu-west/i-5"));
+                        tuple(RejectReason.TOO_MANY_INSTANCES, "chat-api/eu-west/i-4"),
+                        tuple(RejectReason.TOO_MANY_INSTANCES, "chat-api/eu-west/i-5"));
     }
 
     @Test

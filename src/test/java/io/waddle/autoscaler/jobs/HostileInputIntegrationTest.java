@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waddle.autoscaler.config.AutoscalerOptions;
+import io.waddle.autoscaler.core.alerts.AlertCondition;
 import io.waddle.autoscaler.core.ingest.RejectReason;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.PolicyEvent;
 import io.waddle.autoscaler.core.model.PolicyVerdict;
+import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
 import io.waddle.autoscaler.json.Json;
@@ -145,24 +147,26 @@ class HostileInputIntegrationTest {
                 .extracting(HostileInputIntegrationTest::decision)
                 .containsExactlyElementsOf(
                         aloneEvents.stream().map(HostileInputIntegrationTest::decision).toList());
-        Map<String, Long> reasons =
+        Map<RejectReason, Long> reasons =
                 deadLetters.stream()
-                        .collect(Collectors.groupingBy(DeadLetter::reason, Collectors.counting()));
+                        .collect(
+                                Collectors.groupingBy(
+                                        d -> RejectReason.valueOf(d.reason()),
+                                        Collectors.counting()));
         assertThat(deadLetters).hasSize(CORRUPT + FLOOD - MAX_INSTANCES);
-        assertThat(reasons.get(RejectReason.TOO_MANY_INSTANCES.name()))
-                .isEqualTo(FLOOD - MAX_INSTANCES);
-        assertThat(reasons.get(RejectReason.TOO_LARGE.name())).isGreaterThanOrEqualTo(LARGE);
+        assertThat(reasons.get(RejectReason.TOO_MANY_INSTANCES)).isEqualTo(FLOOD - MAX_INSTANCES);
+        assertThat(reasons.get(RejectReason.TOO_LARGE)).isGreaterThanOrEqualTo(LARGE);
         assertThat(reasons.keySet())
                 .containsAll(
                         Set.of(
-                                "INVALID_JSON",
-                                "MISSING_FIELD",
-                                "INVALID_FIELD",
-                                "UNKNOWN_SERVICE_KIND",
-                                "NOT_A_NUMBER",
-                                "NEGATIVE_VALUE",
-                                "OUT_OF_RANGE",
-                                "TIMESTAMP_IN_FUTURE"));
+                                RejectReason.INVALID_JSON,
+                                RejectReason.MISSING_FIELD,
+                                RejectReason.INVALID_FIELD,
+                                RejectReason.UNKNOWN_SERVICE_KIND,
+                                RejectReason.NOT_A_NUMBER,
+                                RejectReason.NEGATIVE_VALUE,
+                                RejectReason.OUT_OF_RANGE,
+                                RejectReason.TIMESTAMP_IN_FUTURE));
         assertThat(client.getJobStatus(alone.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
         assertThat(client.getJobStatus(mixed.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
         alone.cancel().get();
@@ -331,7 +335,7 @@ class HostileInputIntegrationTest {
                 "quiet-e",
                 v -> {
                     ScalingEvent e = Json.fromString(v, ScalingEvent.class);
-                    if (e.reason().equals("METRICS_SILENT")) {
+                    if (Reason.valueOf(e.reason()) == Reason.METRICS_SILENT) {
                         silent.add(e);
                     }
                 },
@@ -352,7 +356,8 @@ class HostileInputIntegrationTest {
                 .containsExactlyInAnyOrder(
                         "chat-api/eu-west", "chat-api/ap-south", "chat-ws/ap-south");
         assertThat(alerts)
-                .filteredOn(a -> a.condition().equals("METRICS_SILENT"))
+                .filteredOn(
+                        a -> AlertCondition.valueOf(a.condition()) == AlertCondition.METRICS_SILENT)
                 .extracting(a -> a.service() + "/" + a.region() + " " + a.status())
                 .contains(
                         "chat-api/eu-west " + Alert.FIRING,

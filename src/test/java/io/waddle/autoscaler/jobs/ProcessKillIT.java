@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.testing.JobJvm;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.io.IOException;
@@ -89,52 +90,37 @@ class ProcessKillIT {
     private Process job(String name, Path restoreFrom) throws IOException {
         List<String> cmd =
                 new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx1g",
-                                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-                                "--add-opens=java.base/java.net=ALL-UNNAMED",
-                                "--add-opens=java.base/java.io=ALL-UNNAMED",
-                                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                                "--add-opens=java.base/java.text=ALL-UNNAMED",
-                                "--add-opens=java.base/java.time=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                AutoscalerJob.class.getName(),
-                                "--config",
-                                "flink-conf",
-                                "--autoscaler.kafka.bootstrap-servers",
-                                KAFKA.bootstrapServers(),
-                                "--autoscaler.kafka.group-id",
-                                "process-kill",
-                                "--autoscaler.kafka.transactional-id-prefix",
-                                "process-kill",
-                                "--autoscaler.topics.metrics",
-                                "m",
-                                "--autoscaler.topics.commands",
-                                "c",
-                                "--autoscaler.topics.events",
-                                "e",
-                                "--autoscaler.topics.dead-letters",
-                                "d",
-                                "--autoscaler.topics.policies",
-                                "p",
-                                "--autoscaler.topics.policy-events",
-                                "pe",
-                                "--autoscaler.topics.actuation-results",
-                                "r",
-                                "--autoscaler.topics.alerts",
-                                "a",
-                                "--autoscaler.kafka.starting-offsets",
-                                "earliest",
-                                "--execution.checkpointing.dir",
-                                dir.resolve("checkpoints").toUri().toString()));
+                        JobJvm.command(
+                                List.of(),
+                                List.of(
+                                        "--config",
+                                        "flink-conf",
+                                        "--autoscaler.kafka.bootstrap-servers",
+                                        KAFKA.bootstrapServers(),
+                                        "--autoscaler.kafka.group-id",
+                                        "process-kill",
+                                        "--autoscaler.kafka.transactional-id-prefix",
+                                        "process-kill",
+                                        "--autoscaler.topics.metrics",
+                                        "m",
+                                        "--autoscaler.topics.commands",
+                                        "c",
+                                        "--autoscaler.topics.events",
+                                        "e",
+                                        "--autoscaler.topics.dead-letters",
+                                        "d",
+                                        "--autoscaler.topics.policies",
+                                        "p",
+                                        "--autoscaler.topics.policy-events",
+                                        "pe",
+                                        "--autoscaler.topics.actuation-results",
+                                        "r",
+                                        "--autoscaler.topics.alerts",
+                                        "a",
+                                        "--autoscaler.kafka.starting-offsets",
+                                        "earliest",
+                                        "--execution.checkpointing.dir",
+                                        dir.resolve("checkpoints").toUri().toString())));
         if (restoreFrom != null) {
             cmd.addAll(List.of("--execution.state-recovery.path", restoreFrom.toUri().toString()));
         }
@@ -154,22 +140,7 @@ class ProcessKillIT {
 
     /** The committed commands once there are {@code count}, and two more seconds add none. */
     private static List<ScalingCommand> commands(int count) {
-        long[] quiet = {0};
-        int[] seen = {-1};
-        return KAFKA
-                .readUntil(
-                        "c",
-                        true,
-                        v -> {
-                            if (v.size() != seen[0]) {
-                                seen[0] = v.size();
-                                quiet[0] = System.nanoTime();
-                            }
-                            return v.size() >= count
-                                    && System.nanoTime() - quiet[0] > 2_000_000_000L;
-                        },
-                        WAIT)
-                .stream()
+        return KAFKA.readQuietly("c", count, WAIT).stream()
                 .map(v -> Json.fromString(v, ScalingCommand.class))
                 .toList();
     }

@@ -3,6 +3,7 @@ package io.waddle.autoscaler.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waddle.autoscaler.json.Json;
+import io.waddle.autoscaler.testing.JobJvm;
 import io.waddle.autoscaler.testing.KafkaTestCluster;
 import io.waddle.autoscaler.testing.SampleBuilder;
 import java.net.ServerSocket;
@@ -63,62 +64,48 @@ class SecretsInLogsIT {
 
         List<String> cmd =
                 new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx1g",
-                                "-Dlog4j2.configurationFile=" + log4j,
-                                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                                "--add-opens=java.base/java.io=ALL-UNNAMED",
-                                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                                "--add-opens=java.base/java.net=ALL-UNNAMED",
-                                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-                                "--add-opens=java.base/java.time=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                AutoscalerJob.class.getName(),
-                                "--config",
-                                "flink-conf",
-                                "--autoscaler.kafka.bootstrap-servers",
-                                KAFKA.bootstrapServers(),
-                                "--autoscaler.kafka.group-id",
-                                "secrets",
-                                "--autoscaler.kafka.transactional-id-prefix",
-                                "secrets",
-                                "--autoscaler.kafka.properties.sasl.jaas.config",
-                                "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                                        + " username=\"waddle\" password=\""
-                                        + KAFKA_SECRET
-                                        + "\";",
-                                "--autoscaler.influx.url",
-                                "http://127.0.0.1:" + closedPort,
-                                "--autoscaler.influx.username",
-                                "waddle",
-                                "--autoscaler.influx.password-file",
-                                password.toString(),
-                                "--autoscaler.topics.metrics",
-                                "m",
-                                "--autoscaler.topics.commands",
-                                "c",
-                                "--autoscaler.topics.events",
-                                "e",
-                                "--autoscaler.topics.dead-letters",
-                                "d",
-                                "--autoscaler.topics.policies",
-                                "p",
-                                "--autoscaler.topics.policy-events",
-                                "pe",
-                                "--autoscaler.topics.actuation-results",
-                                "r",
-                                "--autoscaler.topics.alerts",
-                                "a",
-                                "--autoscaler.kafka.starting-offsets",
-                                "earliest",
-                                "--execution.checkpointing.dir",
-                                dir.resolve("checkpoints").toUri().toString()));
+                        JobJvm.command(
+                                List.of("-Dlog4j2.configurationFile=" + log4j),
+                                List.of(
+                                        "--config",
+                                        "flink-conf",
+                                        "--autoscaler.kafka.bootstrap-servers",
+                                        KAFKA.bootstrapServers(),
+                                        "--autoscaler.kafka.group-id",
+                                        "secrets",
+                                        "--autoscaler.kafka.transactional-id-prefix",
+                                        "secrets",
+                                        "--autoscaler.kafka.properties.sasl.jaas.config",
+                                        "org.apache.kafka.common.security.scram.ScramLoginModule"
+                                                + " required username=\"waddle\" password=\""
+                                                + KAFKA_SECRET
+                                                + "\";",
+                                        "--autoscaler.influx.url",
+                                        "http://127.0.0.1:" + closedPort,
+                                        "--autoscaler.influx.username",
+                                        "waddle",
+                                        "--autoscaler.influx.password-file",
+                                        password.toString(),
+                                        "--autoscaler.topics.metrics",
+                                        "m",
+                                        "--autoscaler.topics.commands",
+                                        "c",
+                                        "--autoscaler.topics.events",
+                                        "e",
+                                        "--autoscaler.topics.dead-letters",
+                                        "d",
+                                        "--autoscaler.topics.policies",
+                                        "p",
+                                        "--autoscaler.topics.policy-events",
+                                        "pe",
+                                        "--autoscaler.topics.actuation-results",
+                                        "r",
+                                        "--autoscaler.topics.alerts",
+                                        "a",
+                                        "--autoscaler.kafka.starting-offsets",
+                                        "earliest",
+                                        "--execution.checkpointing.dir",
+                                        dir.resolve("checkpoints").toUri().toString())));
         Process job =
                 new ProcessBuilder(cmd)
                         .redirectErrorStream(true)

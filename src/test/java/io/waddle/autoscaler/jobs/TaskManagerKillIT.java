@@ -78,22 +78,7 @@ class TaskManagerKillIT {
 
     /** The committed commands once there are {@code count}, and two more seconds add none. */
     private static List<ScalingCommand> commands(int count) {
-        long[] quiet = {0};
-        int[] seen = {-1};
-        return KAFKA
-                .readUntil(
-                        "c",
-                        true,
-                        v -> {
-                            if (v.size() != seen[0]) {
-                                seen[0] = v.size();
-                                quiet[0] = System.nanoTime();
-                            }
-                            return v.size() >= count
-                                    && System.nanoTime() - quiet[0] > 2_000_000_000L;
-                        },
-                        WAIT)
-                .stream()
+        return KAFKA.readQuietly("c", count, WAIT).stream()
                 .map(v -> Json.fromString(v, ScalingCommand.class))
                 .toList();
     }

@@ -169,4 +169,24 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
         }
         return values;
     }
+
+    /**
+     * The committed records of {@code topic} once there are at least {@code count} and two more
+     * seconds brought none (so that a duplicate would have been seen too).
+     */
+    public List<String> readQuietly(String topic, int count, Duration timeout) {
+        long[] quietSince = {0};
+        int[] seen = {-1};
+        return readUntil(
+                topic,
+                true,
+                v -> {
+                    if (v.size() != seen[0]) {
+                        seen[0] = v.size();
+                        quietSince[0] = System.nanoTime();
+                    }
+                    return v.size() >= count && System.nanoTime() - quietSince[0] > 2_000_000_000L;
+                },
+                timeout);
+    }
 }

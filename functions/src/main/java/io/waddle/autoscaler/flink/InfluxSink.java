@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.influx.AsyncInfluxWriter;
 import io.waddle.autoscaler.influx.InfluxRow;
 import io.waddle.autoscaler.influx.Secret;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,5 +88,18 @@ public final class InfluxSink implements Sink<InfluxRow> {
                 writer.close();
             }
         };
+    }
+
+    /**
+     * Where the InfluxDB password comes from: a file, else the environment; none without a user.
+     */
+    public static Secret password(Configuration conf) {
+        if (conf.get(AutoscalerOptions.INFLUX_USERNAME).isEmpty()) {
+            return Secret.NONE;
+        }
+        String file = conf.get(AutoscalerOptions.INFLUX_PASSWORD_FILE);
+        return file.isEmpty()
+                ? Secret.fromEnv(conf.get(AutoscalerOptions.INFLUX_PASSWORD_ENV))
+                : Secret.fromFile(file);
     }
 }

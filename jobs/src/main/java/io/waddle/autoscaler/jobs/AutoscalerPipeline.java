@@ -1,9 +1,6 @@
 package io.waddle.autoscaler.jobs;
 
-import static io.waddle.autoscaler.config.AutoscalerOptions.IDLENESS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.IDLE_STATE_RETENTION;
-import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_FUTURE_SKEW;
-import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_OUT_OF_ORDERNESS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.PLATFORM;
 import static io.waddle.autoscaler.config.AutoscalerOptions.TREND_WINDOWS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.WINDOW_SIZE;
@@ -19,7 +16,6 @@ import io.waddle.autoscaler.core.model.AlertInput;
 import io.waddle.autoscaler.core.model.CoordinatorInput;
 import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.Decision;
-import io.waddle.autoscaler.core.model.IngestRecord;
 import io.waddle.autoscaler.core.model.LoadPoint;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.PatternMatch;
@@ -39,7 +35,6 @@ import io.waddle.autoscaler.flink.InfluxSink;
 import io.waddle.autoscaler.flink.IngestRouter;
 import io.waddle.autoscaler.flink.LateSampleRouter;
 import io.waddle.autoscaler.flink.LoadTagger;
-import io.waddle.autoscaler.flink.PlatformClockWatermarks;
 import io.waddle.autoscaler.flink.PolicyBookFunction;
 import io.waddle.autoscaler.flink.PolicyScalingFunction;
 import io.waddle.autoscaler.flink.SlideWatermarks;
@@ -47,11 +42,8 @@ import io.waddle.autoscaler.flink.SlidingWindowFunction;
 import io.waddle.autoscaler.flink.cep.ScalingPatterns;
 import io.waddle.autoscaler.influx.InfluxPoints;
 import io.waddle.autoscaler.influx.InfluxRow;
-import io.waddle.autoscaler.influx.Secret;
-import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -136,24 +128,14 @@ public final class AutoscalerPipeline {
                             + size
                             + ")");
         }
-        if (conf.get(MAX_FUTURE_SKEW).compareTo(conf.get(MAX_OUT_OF_ORDERNESS)) > 0) {
-            throw new IllegalArgumentException(
-                    MAX_FUTURE_SKEW.key()
-                            + " ("
-                            + conf.get(MAX_FUTURE_SKEW)
-                            + ") must be at most "
-                            + MAX_OUT_OF_ORDERNESS.key()
-                            + " ("
-                            + conf.get(MAX_OUT_OF_ORDERNESS)
-                            + "): a sample further ahead would make the others late");
-        }
+        MetricsEventTime.check(conf);
 
         // Every record the job passes between operators is an immutable Java record (the window
         // sums are mutable but never leave their state): chained operators need no defensive copy.
         env.getConfig().enableObjectReuse();
 
         SingleOutputStreamOperator<MetricSample> samples =
-                env.fromSource(sources.metrics(), watermarks(), "metrics")
+                env.fromSource(sources.metrics(), MetricsEventTime.watermarks(conf), "metrics")
                         .uid("metrics-source")
                         .process(new IngestRouter())
                         .uid("ingest-router")
@@ -371,7 +353,7 @@ public final class AutoscalerPipeline {
                             new InfluxSink(
                                     influx,
                                     conf.get(AutoscalerOptions.INFLUX_USERNAME),
-                                    influxPassword(),
+                                    InfluxSink.password(conf),
                                     conf.get(AutoscalerOptions.INFLUX_DATABASE),
                                     conf.get(AutoscalerOptions.INFLUX_BUFFER),
                                     conf.get(AutoscalerOptions.INFLUX_BATCH),
@@ -399,33 +381,5 @@ public final class AutoscalerPipeline {
     public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
         build(env);
         return env.executeAsync(JOB_NAME);
-    }
-
-    /**
-     * Where the InfluxDB password comes from: a file, else the environment; none without a user.
-     */
-    private Secret influxPassword() {
-        if (conf.get(AutoscalerOptions.INFLUX_USERNAME).isEmpty()) {
-            return Secret.NONE;
-        }
-        String file = conf.get(AutoscalerOptions.INFLUX_PASSWORD_FILE);
-        return file.isEmpty()
-                ? Secret.fromEnv(conf.get(AutoscalerOptions.INFLUX_PASSWORD_ENV))
-                : Secret.fromFile(file);
-    }
-
-    private WatermarkStrategy<IngestRecord> watermarks() {
-        // Refused records carry no usable time: Long.MIN_VALUE leaves the watermark untouched.
-        Duration delay = conf.get(MAX_OUT_OF_ORDERNESS);
-        WatermarkStrategy<IngestRecord> strategy =
-                WatermarkStrategy.<IngestRecord>forGenerator(
-                                ctx -> new PlatformClockWatermarks<>(delay, Clock.systemUTC()))
-                        .withTimestampAssigner(
-                                (record, kafkaTs) ->
-                                        record.isValid()
-                                                ? record.sample().timestamp().toEpochMilli()
-                                                : Long.MIN_VALUE);
-        Duration idleness = conf.get(IDLENESS);
-        return idleness.isZero() ? strategy : strategy.withIdleness(idleness);
     }
 }
