@@ -36,6 +36,8 @@ class SlidingWindowFunctionTest {
     private static final OutputTag<MetricSample> LATE = new OutputTag<>("late") {};
     private static final OutputTag<DeadLetter> REFUSED = new OutputTag<>("refused") {};
     private static final int MAX_INSTANCES = 3;
+    private static final int MAX_SERVICES = 3;
+    private static final Duration RETENTION = Duration.ofMinutes(10);
 
     private KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics> harness;
 
@@ -59,7 +61,9 @@ class SlidingWindowFunctionTest {
                                 Duration.ofSeconds(15),
                                 LATE,
                                 REFUSED,
-                                MAX_INSTANCES)),
+                                MAX_INSTANCES,
+                                MAX_SERVICES,
+                                RETENTION)),
                 MetricSample::serviceRegionKey,
                 Types.STRING);
     }
@@ -77,6 +81,95 @@ class SlidingWindowFunctionTest {
                         .cpu(cpu)
                         .build();
         h.processElement(new StreamRecord<>(s, s.timestamp().toEpochMilli()));
+    }
+
+    private static void sendFrom(
+            KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics> h,
+            String service,
+            int second)
+            throws Exception {
+        MetricSample s =
+                SampleBuilder.compute(service, "eu-west")
+                        .instance("i-1")
+                        .at(START.plusSeconds(second))
+                        .cpu(50)
+                        .build();
+        h.processElement(new StreamRecord<>(s, s.timestamp().toEpochMilli()));
+    }
+
+    private List<String> refusedServices(
+            KeyedOneInputStreamOperatorTestHarness<String, MetricSample, WindowedMetrics> h) {
+        var refused = h.getSideOutput(REFUSED);
+        if (refused == null) {
+            return List.of();
+        }
+        return refused.stream()
+                .filter(r -> r.getValue().reason().equals(RejectReason.TOO_MANY_SERVICES.name()))
+                .map(r -> r.getValue().origin())
+                .toList();
+    }
+
+    /** The review's defect 7: nothing bounded the services a flood of made-up names creates. */
+    @Test
+    void aFloodOfNewServiceNamesIsRefusedPastTheBoundWhileTrackedServicesKeepReporting()
+            throws Exception {
+        for (String service : List.of("chat-api", "voice-relay", "presence", "fake-1", "fake-2")) {
+            sendFrom(harness, service, 5);
+        }
+        harness.processWatermark(at(15));
+        sendFrom(harness, "chat-api", 20);
+        sendFrom(harness, "fake-3", 20);
+        harness.processWatermark(at(30));
+
+        assertThat(refusedServices(harness))
+                .containsExactly("fake-1/eu-west/i-1", "fake-2/eu-west/i-1", "fake-3/eu-west/i-1");
+        assertThat(harness.getSideOutput(REFUSED).peek().getValue().detail())
+                .contains("autoscaler.metrics.max-services");
+        assertThat(harness.extractOutputValues())
+                .extracting(WindowedMetrics::service)
+                .doesNotContain("fake-1", "fake-2", "fake-3")
+                .contains("chat-api", "voice-relay", "presence");
+    }
+
+    @Test
+    void aServiceSilentForTheRetentionFreesItsPlace() throws Exception {
+        int retention = (int) RETENTION.toSeconds();
+        for (int second = 5; second <= retention + 20; second += 15) {
+            sendFrom(harness, "chat-api", second);
+            sendFrom(harness, "voice-relay", second);
+            if (second == 5) {
+                sendFrom(harness, "presence", second);
+            }
+            harness.processWatermark(at(second));
+        }
+        sendFrom(harness, "media-cache", retention + 30);
+        harness.processWatermark(at(retention + 90));
+
+        assertThat(refusedServices(harness)).isEmpty();
+        assertThat(harness.extractOutputValues())
+                .extracting(WindowedMetrics::service)
+                .contains("media-cache");
+    }
+
+    @Test
+    void afterARestoreAServiceWithWindowStateKeepsItsPlaceEvenWhenAFloodCameFirst()
+            throws Exception {
+        sendFrom(harness, "chat-api", 5);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, at(5));
+        try (var restored = newHarness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            for (String fake : List.of("fake-1", "fake-2", "fake-3", "fake-4")) {
+                sendFrom(restored, fake, 20);
+            }
+            sendFrom(restored, "chat-api", 20);
+            restored.processWatermark(at(30));
+
+            assertThat(refusedServices(restored)).containsExactly("fake-4/eu-west/i-1");
+            assertThat(restored.extractOutputValues())
+                    .filteredOn(w -> w.service().equals("chat-api"))
+                    .isNotEmpty();
+        }
     }
 
     private static long at(int second) {

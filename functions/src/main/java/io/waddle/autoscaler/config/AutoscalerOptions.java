@@ -189,6 +189,19 @@ public final class AutoscalerOptions {
                                 + " max_relays, max_nodes or schedule bounds exceed it is"
                                 + " rejected.");
 
+    public static final ConfigOption<Integer> MAX_SERVICES =
+            ConfigOptions.key("autoscaler.metrics.max-services")
+                    .intType()
+                    .defaultValue(250_000)
+                    .withDescription(
+                            "The most services (service and region pairs) each parallel instance of"
+                                + " the window operator tracks; at parallelism 1, the platform's"
+                                + " bound. A sample from one more is dead-lettered"
+                                + " (TOO_MANY_SERVICES) while those tracked keep reporting; a"
+                                + " service silent for autoscaler.state.idle-retention frees its"
+                                + " place. Bounds the state a flood of fake service names can"
+                                + " create.");
+
     // ---- Windows and trend ------------------------------------------------------------------
 
     public static final ConfigOption<Duration> WINDOW_SIZE =

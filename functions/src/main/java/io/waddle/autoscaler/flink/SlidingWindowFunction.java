@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.flink;
 
 import io.waddle.autoscaler.core.ingest.RejectReason;
+import io.waddle.autoscaler.core.ingest.ServiceAdmission;
 import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.MetricSample;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
@@ -34,6 +35,11 @@ import org.apache.flink.util.OutputTag;
  * dead letter (TOO_MANY_INSTANCES), while the instances already in keep reporting. A flood of fake
  * ids thus bounds the state of its key and the capacity a scaler without state infers from the
  * instances reporting.
+ *
+ * <p>Each instance of the operator tracks at most {@code maxServices} services ({@link
+ * ServiceAdmission}): the first sample of a pane from a service past the bound is a dead letter
+ * (TOO_MANY_SERVICES) unless the service already has window state. A service silent for the idle
+ * retention frees its place.
  */
 public final class SlidingWindowFunction
         extends KeyedProcessFunction<String, MetricSample, WindowedMetrics> {
@@ -44,34 +50,46 @@ public final class SlidingWindowFunction
     private final OutputTag<MetricSample> late;
     private final OutputTag<DeadLetter> refused;
     private final int maxInstances;
+    private final int maxServices;
+    private final Duration idleRetention;
 
     private transient WindowPanes panes;
+    private transient ServiceAdmission services;
     private transient MapState<Long, WindowAccumulator> open;
 
     /**
      * @param late samples after their windows closed
-     * @param refused dead letters of samples over the instance bound
+     * @param refused dead letters of samples over the instance or service bound
+     * @param maxServices services this instance tracks at most ({@link ServiceAdmission})
+     * @param idleRetention after which a silent service frees its place
      */
     public SlidingWindowFunction(
             Duration size,
             Duration slide,
             OutputTag<MetricSample> late,
             OutputTag<DeadLetter> refused,
-            int maxInstances) {
+            int maxInstances,
+            int maxServices,
+            Duration idleRetention) {
         this.size = size;
         this.slide = slide;
         this.late = late;
         this.refused = refused;
         this.maxInstances = maxInstances;
+        this.maxServices = maxServices;
+        this.idleRetention = idleRetention;
         new WindowPanes(size, slide); // fails at job build time on a slide that does not divide
         if (maxInstances < 1) {
-            throw new IllegalArgumentException("maxInstances must be >= 1: " + maxInstances);
+            throw new IllegalArgumentException(
+                    "autoscaler.metrics.max-instances must be >= 1: " + maxInstances);
         }
+        new ServiceAdmission(maxServices, idleRetention.toMillis()); // and on a bad bound
     }
 
     @Override
     public void open(OpenContext openContext) {
         panes = new WindowPanes(size, slide);
+        services = new ServiceAdmission(maxServices, idleRetention.toMillis());
         open =
                 getRuntimeContext()
                         .getMapState(
@@ -93,6 +111,14 @@ public final class SlidingWindowFunction
         long pane = panes.paneOf(t);
         WindowAccumulator acc = open.get(pane);
         if (acc == null) {
+            // A new pane: the one time in a slide the service's place is looked at.
+            if (!services.admit(ctx.getCurrentKey(), t, watermark)) {
+                if (open.isEmpty()) {
+                    ctx.output(refused, overServiceLimit(s));
+                    return;
+                }
+                services.keep(ctx.getCurrentKey(), t);
+            }
             acc = new WindowAccumulator();
             // The first sample of a pane opens the windows that hold it and have not closed.
             for (long end : panes.windowEnds(pane)) {
@@ -117,6 +143,21 @@ public final class SlidingWindowFunction
                         + " instances "
                         + s.serviceRegionKey()
                         + " may report from in one slide (autoscaler.metrics.max-instances)",
+                Json.sampleToJson(s),
+                s.serviceRegionKey() + "/" + s.instanceId(),
+                s.timestamp());
+    }
+
+    private DeadLetter overServiceLimit(MetricSample s) {
+        return DeadLetter.of(
+                RejectReason.TOO_MANY_SERVICES.name(),
+                "service '"
+                        + s.serviceRegionKey()
+                        + "' is one more than the "
+                        + maxServices
+                        + " services tracked, none silent for "
+                        + idleRetention
+                        + " (autoscaler.metrics.max-services)",
                 Json.sampleToJson(s),
                 s.serviceRegionKey() + "/" + s.instanceId(),
                 s.timestamp());

@@ -74,8 +74,7 @@ public final class AutoscalerPipeline {
     public static final String JOB_NAME = "waddle-autoscaler";
 
     private static final OutputTag<MetricSample> LATE_SAMPLES = new OutputTag<>("late-samples") {};
-    private static final OutputTag<DeadLetter> OVER_INSTANCE_LIMIT =
-            new OutputTag<>("over-instance-limit") {};
+    private static final OutputTag<DeadLetter> OVER_LIMITS = new OutputTag<>("over-limits") {};
     private static final TypeInformation<CoordinatorInput> COORDINATOR_INPUT =
             TypeInformation.of(CoordinatorInput.class);
     private static final TypeInformation<ScalerInput> SCALER_INPUT =
@@ -149,8 +148,10 @@ public final class AutoscalerPipeline {
                                         size,
                                         slide,
                                         LATE_SAMPLES,
-                                        OVER_INSTANCE_LIMIT,
-                                        conf.get(AutoscalerOptions.MAX_INSTANCES)),
+                                        OVER_LIMITS,
+                                        conf.get(AutoscalerOptions.MAX_INSTANCES),
+                                        conf.get(AutoscalerOptions.MAX_SERVICES),
+                                        conf.get(IDLE_STATE_RETENTION)),
                                 TypeInformation.of(WindowedMetrics.class))
                         .uid("windowed-metrics")
                         .name("sliding window per service and region");
@@ -367,7 +368,7 @@ public final class AutoscalerPipeline {
                 .uid("policy-events-sink")
                 .name("policy events");
         samples.getSideOutput(IngestRouter.DEAD_LETTERS)
-                .union(late, windowed.getSideOutput(OVER_INSTANCE_LIMIT))
+                .union(late, windowed.getSideOutput(OVER_LIMITS))
                 .sinkTo(sinks.deadLetters())
                 .uid("dead-letters-sink")
                 .name("dead letters");

@@ -15,6 +15,8 @@ public enum RejectReason {
     TOO_LARGE,
     /** From one instance id more than a service may have (a flood of fake instances). */
     TOO_MANY_INSTANCES,
+    /** From one service (and region) more than the job tracks (a flood of fake service names). */
+    TOO_MANY_SERVICES,
     /** Arrived after its window had closed (event time older than the watermark allows). */
     LATE
 }
