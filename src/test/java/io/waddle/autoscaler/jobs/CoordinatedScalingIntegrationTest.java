@@ -23,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -330,6 +332,58 @@ class CoordinatedScalingIntegrationTest {
             assertThat(logged).hasSize(15);
             assertThat(commands).hasSize(3);
             assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
+        }
+    }
+
+    /**
+     * InfluxDB stops under the running job and comes back: the events topic gets every decision
+     * meanwhile, the job neither fails nor restarts (no restarts allowed here), and the decisions
+     * after the outage reach InfluxDB again without anyone stepping in. The points of the outage
+     * are lost: InfluxDB is best effort (RELIABILITY.md).
+     */
+    @Test
+    void anInfluxDbDownThenBackLosesNoKafkaEventAndWritingResumesByItself(@TempDir Path influxDir)
+            throws Exception {
+        KAFKA.createTopics(JobTopics.names("o."));
+        List<String> samples = loadStep();
+        int half = samples.size() / 2; // 0-40 s, then 45-85 s
+        try (InfluxServer influx = InfluxServer.start(influxDir)) {
+            JobClient job =
+                    start(
+                            "o.",
+                            conf -> {
+                                conf.set(AutoscalerOptions.INFLUX_URL, influx.url());
+                                conf.set(AutoscalerOptions.INFLUX_TIMEOUT, Duration.ofSeconds(2));
+                                conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+                            });
+            influx.stop();
+            KAFKA.produce("o.m", samples.subList(0, half), START.plusSeconds(40));
+            // Windows ending at 15 and 30 s, three services each, while InfluxDB is down.
+            assertThat(KAFKA.readUntil("o.e", true, e -> e.size() >= 6, WAIT)).hasSize(6);
+
+            influx.restart();
+            KAFKA.produce("o.m", samples.subList(half, samples.size()), START.plusSeconds(85));
+            assertThat(events("o.e")).hasSize(15);
+
+            try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
+                String q =
+                        "SELECT count(\"to\") FROM scaling_decisions WHERE time >= '"
+                                + START.plusSeconds(45)
+                                + "'";
+                long points = 0;
+                Instant deadline = Instant.now().plus(WAIT);
+                while (points < 9 && Instant.now().isBefore(deadline)) {
+                    QueryResult r = client.query(new Query(q, "waddle"));
+                    if (r.getResults().get(0).getSeries() != null) {
+                        points = countOf(r);
+                    }
+                    if (points < 9) {
+                        Thread.sleep(200);
+                    }
+                }
+                assertThat(points).as("the decisions after the outage").isEqualTo(9);
+            }
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         }
     }
 

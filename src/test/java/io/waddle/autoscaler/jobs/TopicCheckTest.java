@@ -28,10 +28,27 @@ class TopicCheckTest {
         KAFKA.createTopics("a.m", "a.c");
 
         assertThatThrownBy(() -> TopicCheck.verify(conf("a."), admin()))
-                .hasMessageContaining("a.p (autoscaler.topics.policies)")
+                .hasMessageContaining("a.e (autoscaler.topics.events)")
                 .hasMessageContaining("a.d (autoscaler.topics.dead-letters)")
-                .hasMessageContaining("a.r (autoscaler.topics.actuation-results)")
-                .hasMessageNotContaining("a.m (");
+                .hasMessageNotContaining("a.m (")
+                // The control topics are not needed to start.
+                .hasMessageNotContaining("a.p (")
+                .hasMessageNotContaining("a.r (");
+    }
+
+    @Test
+    void aMissingControlTopicIsAWarningNotAnError() throws Exception {
+        KAFKA.createTopics("w.m", "w.c", "w.e", "w.pe", "w.d", "w.a");
+
+        assertThat(TopicCheck.verify(conf("w."), admin()))
+                .hasSize(2)
+                .anySatisfy(w -> assertThat(w).startsWith("topic w.p (autoscaler.topics.policies)"))
+                .anySatisfy(
+                        w ->
+                                assertThat(w)
+                                        .startsWith(
+                                                "topic w.r (autoscaler.topics.actuation-results)")
+                                        .contains("runs without it"));
     }
 
     @Test

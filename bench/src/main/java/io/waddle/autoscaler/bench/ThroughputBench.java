@@ -52,9 +52,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * </ol>
  */
 public final class ThroughputBench {
-    private static final String METRICS = "tp.metrics";
-    private static final String COMMANDS = "tp.commands";
-    private static final String EVENTS = "tp.events";
+    static final String METRICS = "tp.metrics";
+    static final String COMMANDS = "tp.commands";
+    static final String EVENTS = "tp.events";
     private static final String DEAD_LETTERS = "tp.dead-letters";
     private static final String PASS_THROUGH = "tp.pass-through";
 
@@ -140,14 +140,7 @@ public final class ThroughputBench {
         try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
             kafka.start();
             // On a cluster, one metrics partition for each source subtask at parallelism 2.
-            kafka.createTopics(jar == null ? 1 : 2, List.of(METRICS));
-            kafka.createTopics(List.of(COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
-            kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
-            kafka.createTopics(
-                    List.of(
-                            AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
-                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
-                            AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
+            createTopics(kafka, jar == null ? 1 : 2);
             platform =
                     new SimulatedPlatform(
                             METRICS, services, regions, initialInstances, sampleInterval, simStart);
@@ -349,6 +342,22 @@ public final class ThroughputBench {
     }
 
     private Configuration jobConfiguration(String bootstrap) {
+        Configuration conf = jobConfiguration(bootstrap, workDir, checkpointInterval);
+        // A failure ends the run with its cause: no restarts against a broker that has gone.
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // --set KEY=VALUE, last: any Flink or autoscaler option, for the trade-off runs.
+        conf.addAll(Configuration.fromMap(flinkSettings));
+        return conf;
+    }
+
+    /**
+     * The job as the benchmarks run it on their own broker: the bench topics, RocksDB with
+     * incremental exactly-once checkpoints under {@code workDir}, the managed memory of
+     * flink-conf/, event time from the samples alone (no skew or out-of-orderness: the generator's
+     * clock is the platform's).
+     */
+    static Configuration jobConfiguration(
+            String bootstrap, Path workDir, Duration checkpointInterval) {
         Configuration conf = new Configuration();
         conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, bootstrap);
         conf.set(AutoscalerOptions.METRICS_TOPIC, METRICS);
@@ -360,8 +369,6 @@ public final class ThroughputBench {
         conf.set(AutoscalerOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
         conf.set(AutoscalerOptions.MAX_FUTURE_SKEW, Duration.ZERO);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        // A failure ends the run with its cause: no restarts against a broker that has gone.
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
@@ -371,8 +378,18 @@ public final class ThroughputBench {
         // The managed memory flink-conf/ gives a TaskManager (RocksDB's), for the MiniCluster's.
         StandaloneFlinkCluster.flinkConfManagedMemory()
                 .ifPresent(m -> conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, m));
-        // --set KEY=VALUE, last: any Flink or autoscaler option, for the trade-off runs.
-        conf.addAll(Configuration.fromMap(flinkSettings));
         return conf;
+    }
+
+    /** Creates the job's topics on {@code kafka}, the metrics topic with {@code partitions}. */
+    static void createTopics(LocalKafkaBroker kafka, int partitions) throws Exception {
+        kafka.createTopics(partitions, List.of(METRICS));
+        kafka.createTopics(List.of(COMMANDS, EVENTS, DEAD_LETTERS, PASS_THROUGH));
+        kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
+        kafka.createTopics(
+                List.of(
+                        AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
+                        AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                        AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
     }
 }

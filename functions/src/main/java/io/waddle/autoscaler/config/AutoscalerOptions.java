@@ -62,6 +62,17 @@ public final class AutoscalerOptions {
                                     + " 'earliest' (all of the topic, e.g. to replay a trace) or"
                                     + " 'latest'.");
 
+    public static final ConfigOption<Duration> CONTROL_TOPIC_DISCOVERY =
+            ConfigOptions.key("autoscaler.kafka.control-topic-discovery")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "How often the policy and actuation-results sources look for their"
+                                + " topic's partitions. Either topic may be missing when the job"
+                                + " starts: the job decides under its own options meanwhile, and"
+                                + " reads the topic from its beginning within this long of its"
+                                + " creation.");
+
     public static final ConfigOption<Duration> COLD_START_MAX_AGE =
             ConfigOptions.key("autoscaler.kafka.cold-start-max-age")
                     .durationType()

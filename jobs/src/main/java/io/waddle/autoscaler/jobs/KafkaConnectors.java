@@ -5,6 +5,7 @@ import static io.waddle.autoscaler.config.AutoscalerOptions.ALERTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.BOOTSTRAP_SERVERS;
 import static io.waddle.autoscaler.config.AutoscalerOptions.COMMANDS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.CONSUMER_GROUP;
+import static io.waddle.autoscaler.config.AutoscalerOptions.CONTROL_TOPIC_DISCOVERY;
 import static io.waddle.autoscaler.config.AutoscalerOptions.DEAD_LETTER_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.EVENTS_TOPIC;
 import static io.waddle.autoscaler.config.AutoscalerOptions.MAX_FUTURE_SKEW;
@@ -31,6 +32,7 @@ import io.waddle.autoscaler.flink.PolicyRecordDeserializer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -90,7 +92,8 @@ public final class KafkaConnectors {
     public KafkaSource<PolicyRecord> policiesSource() {
         return KafkaSource.<PolicyRecord>builder()
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
-                .setTopics(conf.get(POLICIES_TOPIC))
+                .setTopicPattern(exactly(conf.get(POLICIES_TOPIC)))
+                .setProperty("partition.discovery.interval.ms", discoveryMillis())
                 .setGroupId(conf.get(CONSUMER_GROUP) + "-policies")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new PolicyRecordDeserializer())
@@ -105,13 +108,29 @@ public final class KafkaConnectors {
     public KafkaSource<ActuationResult> actuationResultsSource() {
         return KafkaSource.<ActuationResult>builder()
                 .setBootstrapServers(conf.get(BOOTSTRAP_SERVERS))
-                .setTopics(conf.get(ACTUATION_RESULTS_TOPIC))
+                .setTopicPattern(exactly(conf.get(ACTUATION_RESULTS_TOPIC)))
+                .setProperty("partition.discovery.interval.ms", discoveryMillis())
                 .setGroupId(conf.get(CONSUMER_GROUP) + "-actuation")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ActuationResultDeserializer())
                 .setProperties(sourceProperties())
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
+    }
+
+    /**
+     * A control topic (policies, actuation results) is subscribed to by a pattern matching its name
+     * alone, not by name: a topic missing at the start, or deleted and created again, is no failure
+     * (a source subscribed by name fails the job, and the restarts loop until the topic exists).
+     * Its partitions are looked for every {@code autoscaler.kafka.control-topic-discovery} and read
+     * from their beginning once found.
+     */
+    private static Pattern exactly(String topic) {
+        return Pattern.compile(Pattern.quote(topic));
+    }
+
+    private String discoveryMillis() {
+        return Long.toString(Math.max(1, conf.get(CONTROL_TOPIC_DISCOVERY).toMillis()));
     }
 
     public KafkaSink<PolicyEvent> policyEventsSink() {

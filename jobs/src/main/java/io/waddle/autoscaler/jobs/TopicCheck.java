@@ -23,20 +23,27 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 
 /**
- * Checks before submission that every topic the job reads or writes exists, and that the policy
- * topic is compacted, so that a missing topic is a clear message rather than a failing source.
+ * Checks before submission that every topic the job needs exists, so that a missing topic is a
+ * clear message rather than a failing source; warns of a missing control topic (the job runs
+ * without it) and of a policy topic that is not compacted.
  */
 public final class TopicCheck {
+    /** The topics the job cannot run without. */
     private static final List<ConfigOption<String>> TOPICS =
             List.of(
                     METRICS_TOPIC,
-                    POLICIES_TOPIC,
                     COMMANDS_TOPIC,
                     EVENTS_TOPIC,
                     POLICY_EVENTS_TOPIC,
                     DEAD_LETTER_TOPIC,
-                    ACTUATION_RESULTS_TOPIC,
                     ALERTS_TOPIC);
+
+    /**
+     * The control topics: the job runs without them (under its own options, with no actuation
+     * results) and reads them once they exist ({@code autoscaler.kafka.control-topic-discovery}).
+     */
+    private static final List<ConfigOption<String>> CONTROL_TOPICS =
+            List.of(POLICIES_TOPIC, ACTUATION_RESULTS_TOPIC);
 
     private TopicCheck() {}
 
@@ -61,21 +68,38 @@ public final class TopicCheck {
                                 + String.join(", ", missing)
                                 + ". Create them first (README, \"Running on a Flink cluster\").");
             }
-            ConfigResource policies =
-                    new ConfigResource(ConfigResource.Type.TOPIC, conf.get(POLICIES_TOPIC));
-            Map<ConfigResource, Config> configs =
-                    admin.describeConfigs(List.of(policies)).all().get(30, TimeUnit.SECONDS);
-            String cleanup = configs.get(policies).get("cleanup.policy").value();
-            if (!cleanup.contains("compact")) {
-                warnings.add(
-                        "policy topic "
-                                + conf.get(POLICIES_TOPIC)
-                                + " has cleanup.policy="
-                                + cleanup
-                                + "; without compaction old policies expire with the topic's"
-                                + " retention");
+            for (ConfigOption<String> o : CONTROL_TOPICS) {
+                if (!existing.contains(conf.get(o))) {
+                    warnings.add(
+                            "topic "
+                                    + conf.get(o)
+                                    + " ("
+                                    + o.key()
+                                    + ") does not exist yet: the job runs without it and reads it"
+                                    + " once it is created");
+                }
+            }
+            if (existing.contains(conf.get(POLICIES_TOPIC))) {
+                warnIfNotCompacted(admin, conf.get(POLICIES_TOPIC), warnings);
             }
         }
         return warnings;
+    }
+
+    private static void warnIfNotCompacted(Admin admin, String topic, List<String> warnings)
+            throws Exception {
+        ConfigResource policies = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(List.of(policies)).all().get(30, TimeUnit.SECONDS);
+        String cleanup = configs.get(policies).get("cleanup.policy").value();
+        if (!cleanup.contains("compact")) {
+            warnings.add(
+                    "policy topic "
+                            + topic
+                            + " has cleanup.policy="
+                            + cleanup
+                            + "; without compaction old policies expire with the topic's"
+                            + " retention");
+        }
     }
 }
