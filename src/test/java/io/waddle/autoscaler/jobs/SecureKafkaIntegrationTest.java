@@ -9,7 +9,8 @@ import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.testing.CliRun;
 import io.waddle.autoscaler.testing.JobTopics;
 import io.waddle.autoscaler.testing.SampleBuilder;
-import java.nio.file.Files;
+import io.waddle.autoscaler.testing.SecureBroker;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SecureKafkaIntegrationTest {
     private static final Instant START = Instant.parse("2026-06-25T14:00:00Z");
-    private static final String STORE_PASSWORD = "store-pass-1";
-    private static final String USER = "waddle";
-    private static final String PASSWORD = "waddle-scram-pass";
+    private static final String USER = SecureBroker.USER;
 
     @RegisterExtension
     static final MiniClusterExtension FLINK =
@@ -62,75 +61,27 @@ class SecureKafkaIntegrationTest {
 
     private final Path dir =
             Path.of("target", "test-secure-kafka", UUID.randomUUID().toString()).toAbsolutePath();
+    private SecureBroker secure;
     private LocalKafkaBroker broker;
 
     @AfterEach
     void stop() {
-        if (broker != null) {
-            broker.close();
+        if (secure != null) {
+            secure.close();
         }
+    }
+
+    /** The broker, with only its TLS + SASL/SCRAM listener; the client properties of USER. */
+    private Map<String, String> startSecureBroker() throws Exception {
+        secure = SecureBroker.start(dir);
+        broker = secure.broker();
+        return secure.client();
     }
 
     @Test
     void theJobAndTheCliWorkThroughTlsAndScram() throws Exception {
-        Files.createDirectories(dir);
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "broker",
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-validity",
-                "2",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=dns:localhost,ip:127.0.0.1",
-                "-keystore",
-                dir.resolve("broker.p12").toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                STORE_PASSWORD,
-                "-keypass",
-                STORE_PASSWORD);
-        keytool(
-                "-exportcert",
-                "-alias",
-                "broker",
-                "-keystore",
-                dir.resolve("broker.p12").toString(),
-                "-storepass",
-                STORE_PASSWORD,
-                "-file",
-                dir.resolve("broker.crt").toString());
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "broker",
-                "-file",
-                dir.resolve("broker.crt").toString(),
-                "-keystore",
-                dir.resolve("trust.p12").toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                STORE_PASSWORD);
-        broker =
-                new LocalKafkaBroker(
-                        dir.resolve("kafka"),
-                        new LocalKafkaBroker.Security(
-                                dir.resolve("broker.p12"),
-                                dir.resolve("trust.p12"),
-                                STORE_PASSWORD,
-                                "admin-scram-pass",
-                                Map.of(USER, PASSWORD)));
-        broker.start();
+        Map<String, String> client = startSecureBroker();
         broker.createTopics(2, List.of(JobTopics.names("")));
-        Map<String, String> client = broker.clientProperties(USER, PASSWORD);
         produce(client, SampleBuilder.fleet(START, 0, 90, 4, 90.0));
 
         JobClient job = submit(client);
@@ -141,12 +92,7 @@ class SecureKafkaIntegrationTest {
             job.cancel().get();
         }
 
-        Path config = dir.resolve("client.properties");
-        Properties p = new Properties();
-        p.putAll(client);
-        try (var out = Files.newOutputStream(config)) {
-            p.store(out, null);
-        }
+        Path config = propertiesFile("client.properties", client);
         CliRun publish =
                 CliRun.of(
                         "autoscaler policy",
@@ -168,6 +114,10 @@ class SecureKafkaIntegrationTest {
                 "sasl.jaas.config", broker.clientProperties(USER, "wrong").get("sasl.jaas.config"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> produce(wrong, List.of("{}")))
                 .hasStackTraceContaining("Authentication failed");
+    }
+
+    private Path propertiesFile(String name, Map<String, String> client) throws IOException {
+        return secure.propertiesFile(name, client);
     }
 
     private JobClient submit(Map<String, String> client) throws Exception {
@@ -228,14 +178,5 @@ class SecureKafkaIntegrationTest {
             }
         }
         return out;
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
     }
 }

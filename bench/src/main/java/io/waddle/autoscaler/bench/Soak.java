@@ -74,6 +74,7 @@ final class Soak {
     private final AtomicReference<Throwable> readerFailure = new AtomicReference<>();
     private volatile boolean reading = true;
     private final Checkpoints checkpoints;
+    private long failedInFirstPhase;
     private SimulatedPlatform platform;
     private long startNanos;
 
@@ -171,6 +172,10 @@ final class Soak {
                         TimeUnit.MILLISECONDS.sleep(5);
                         tick(job, phase.name(), p);
                     }
+                }
+                if (p == 0) {
+                    // Checkpoints triggered while the job's tasks were still starting fail.
+                    failedInFirstPhase = SoakMetrics.read(SoakMetrics.FAILED_CHECKPOINTS).orElse(0);
                 }
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 Map<String, Object> m = phaseResults(r, phase);
@@ -305,7 +310,9 @@ final class Soak {
             checkpoints.report(p, m);
         }
         r.put("latencyRecoveredSecondsAfterOverload", recovery());
-        r.put("checkpointsFailed", SoakMetrics.read(SoakMetrics.FAILED_CHECKPOINTS).orElse(-1));
+        long failed = SoakMetrics.read(SoakMetrics.FAILED_CHECKPOINTS).orElse(-1);
+        r.put("checkpointsFailedIn" + capitalized(phases.get(0).name()), failedInFirstPhase);
+        r.put("checkpointsFailedAfter", failed < 0 ? -1 : failed - failedInFirstPhase);
         r.put("jobRestarts", SoakMetrics.read(SoakMetrics.RESTARTS).orElse(-1));
         long heapPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -340,17 +347,19 @@ final class Soak {
     }
 
     /**
-     * Seconds from the end of the overload (the second phase) to the first 10 s of sent steps from
-     * which every later bucket's p99 latency is within twice the first phase's p99 (and at least 1
-     * s); -1 if it never came back.
+     * Seconds from the end of the overload to the first 10 s of sent steps from which every later
+     * bucket's p99 latency is within twice the p99 before the overload (and at least 1 s); -1 if it
+     * never came back.
      */
     private long recovery() {
-        if (phases.size() < 3) {
+        int before = indexOf("before");
+        int overload = indexOf("overload");
+        if (before < 0 || overload < 0) {
             return -1;
         }
-        long bound = Math.max(1_000_000, 2 * latency.get(0).getValueAtPercentile(99));
+        long bound = Math.max(1_000_000, 2 * latency.get(before).getValueAtPercentile(99));
         long overloadEnd = 0;
-        for (int p = 0; p < 2; p++) {
+        for (int p = 0; p <= overload; p++) {
             overloadEnd += phases.get(p).length().toNanos();
         }
         long firstAfter = overloadEnd / BUCKET.toNanos();
@@ -372,6 +381,23 @@ final class Soak {
         return recovered == null
                 ? -1
                 : Math.max(0, (recovered * BUCKET.toNanos() - overloadEnd) / 1_000_000_000L);
+    }
+
+    private static String capitalized(String phase) {
+        StringBuilder b = new StringBuilder();
+        for (String part : phase.split("-")) {
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return b.toString();
+    }
+
+    private int indexOf(String phase) {
+        for (int p = 0; p < phases.size(); p++) {
+            if (phases.get(p).name().equals(phase)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private static long residentPeakKb() throws IOException {

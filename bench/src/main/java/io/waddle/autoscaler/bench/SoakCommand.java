@@ -61,6 +61,15 @@ public final class SoakCommand implements Callable<Integer> {
     double calm;
 
     @Option(
+            names = "--warm-up",
+            defaultValue = "30",
+            paramLabel = "S",
+            description =
+                    "Seconds at the calm rate first, while the job starts up; not part of the"
+                            + " before figures (default: ${DEFAULT-VALUE}).")
+    long warmUpSeconds;
+
+    @Option(
             names = "--before",
             defaultValue = "60",
             paramLabel = "S",
@@ -107,6 +116,7 @@ public final class SoakCommand implements Callable<Integer> {
                     rate,
                     overload,
                     calm,
+                    warmUpSeconds,
                     beforeSeconds,
                     overloadSeconds,
                     afterSeconds,
@@ -120,6 +130,7 @@ public final class SoakCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Soak.Phase> phases =
                 List.of(
+                        new Soak.Phase("warm-up", calm * rate, Duration.ofSeconds(warmUpSeconds)),
                         new Soak.Phase("before", calm * rate, Duration.ofSeconds(beforeSeconds)),
                         new Soak.Phase(
                                 "overload", overload * rate, Duration.ofSeconds(overloadSeconds)),

@@ -29,9 +29,15 @@ public final class ActuationReporter implements AutoCloseable {
      * @param group the job's consumer group for the results (its metrics group + "-actuation")
      */
     public ActuationReporter(
-            String bootstrap, KafkaProducer<String, String> producer, String topic, String group) {
+            String bootstrap,
+            Map<String, String> client,
+            KafkaProducer<String, String> producer,
+            String topic,
+            String group) {
         this.producer = producer;
-        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+        Map<String, Object> admin = new java.util.HashMap<>(client);
+        admin.put("bootstrap.servers", bootstrap);
+        this.admin = Admin.create(admin);
         this.topic = topic;
         this.group = group;
     }

@@ -68,10 +68,6 @@ public final class Demo {
 
     static final double CACHE_NODE_BYTES = 4L << 30;
     static final int CONNECTIONS_PER_WORKER = 10;
-    private static final String METRICS = "waddle.metrics";
-    private static final String COMMANDS = "waddle.scaling-commands";
-    private static final String EVENTS = "waddle.scaling-events";
-    private static final String DEAD_LETTERS = "waddle.metrics-dead-letters";
 
     private final DemoOptions options;
     private final PrintStream out;
@@ -112,22 +108,23 @@ public final class Demo {
                 "Waddle autoscaler demo: %d simulated minutes at %.0fx. Work dir %s%n",
                 options.minutes(), options.speedup(), workDir);
 
-        try (LocalKafkaBroker kafka = new LocalKafkaBroker(workDir.resolve("kafka"))) {
-            out.print("Starting Kafka... ");
-            kafka.start();
-            kafka.createTopics(List.of(METRICS, COMMANDS, EVENTS, DEAD_LETTERS));
-            kafka.createCompactedTopic(AutoscalerOptions.POLICIES_TOPIC.defaultValue());
-            kafka.createTopics(
-                    List.of(
-                            AutoscalerOptions.POLICY_EVENTS_TOPIC.defaultValue(),
-                            AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
-                            AutoscalerOptions.ALERTS_TOPIC.defaultValue()));
-            out.println("ready at " + kafka.bootstrapServers());
+        try (DemoKafka kafka = kafka(workDir)) {
+            DemoKafka.Topics topics = kafka.topics();
             out.println(
                     "  Change a policy while it runs, from another terminal:\n"
                             + "    ./autoscaler policy publish"
                             + " flink-conf/policies/demo-cap-eu-west.json --bootstrap "
-                            + kafka.bootstrapServers());
+                            + kafka.bootstrapServers()
+                            + (kafka.isOwn()
+                                    ? ""
+                                    : " --topic "
+                                            + topics.policies()
+                                            + " --events-topic "
+                                            + topics.policyEvents()
+                                            + (options.commandConfig() == null
+                                                    ? ""
+                                                    : " --command-config "
+                                                            + options.commandConfig())));
 
             String influx = InfluxProbe.reachable(options.influx());
             if (influx != null) {
@@ -152,8 +149,7 @@ public final class Demo {
                                 + " runs one; see docs/influxdb.md).");
             }
             out.print("Starting the Flink job on a MiniCluster... ");
-            Configuration conf =
-                    DemoJob.configuration(options, kafka.bootstrapServers(), capacity, workDir);
+            Configuration conf = DemoJob.configuration(options, kafka, capacity, workDir);
             if (influx != null) {
                 conf.set(AutoscalerOptions.INFLUX_URL, influx);
             }
@@ -167,24 +163,19 @@ public final class Demo {
             LocalRun.awaitRunning(job);
             out.println("running (job " + job.getJobID() + ")");
 
-            try (KafkaProducer<String, String> producer =
-                            LocalRun.producer(kafka.bootstrapServers());
-                    TopicTail c =
-                            new TopicTail(kafka.bootstrapServers(), COMMANDS, this::onCommand);
-                    TopicTail e = new TopicTail(kafka.bootstrapServers(), EVENTS, this::onEvent);
-                    TopicTail a =
-                            new TopicTail(
-                                    kafka.bootstrapServers(),
-                                    AutoscalerOptions.ALERTS_TOPIC.defaultValue(),
-                                    this::onAlert)) {
+            try (KafkaProducer<String, String> producer = kafka.producer();
+                    TopicTail c = kafka.tail(topics.commands(), this::onCommand);
+                    TopicTail e = kafka.tail(topics.events(), this::onEvent);
+                    TopicTail a = kafka.tail(topics.alerts(), this::onAlert)) {
                 ActuationReporter results =
                         new ActuationReporter(
                                 kafka.bootstrapServers(),
+                                kafka.client(),
                                 producer,
-                                AutoscalerOptions.ACTUATION_RESULTS_TOPIC.defaultValue(),
+                                topics.actuationResults(),
                                 conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation");
                 try (results) {
-                    return simulate(trace, capacity, start, end, producer, results, job);
+                    return simulate(trace, capacity, start, end, producer, results, job, topics);
                 }
             } finally {
                 job.cancel().get(30, TimeUnit.SECONDS);
@@ -199,7 +190,8 @@ public final class Demo {
             Instant end,
             KafkaProducer<String, String> producer,
             ActuationReporter results,
-            JobClient job)
+            JobClient job,
+            DemoKafka.Topics topics)
             throws Exception {
         SimulatedPlatform platform =
                 new SimulatedPlatform(options.provisioningDelay(), options.drainTime());
@@ -236,7 +228,7 @@ public final class Demo {
                     lockStep.sampled(s.key(), t);
                     producer.send(
                             new ProducerRecord<>(
-                                    METRICS,
+                                    topics.metrics(),
                                     null,
                                     t.toEpochMilli(),
                                     s.key(),
@@ -270,12 +262,47 @@ public final class Demo {
                 wallSeconds,
                 services.stream().map(s -> s.key() + " (" + s.model().unit() + ")").toList(),
                 ledgers);
-        out.println("Alerts raised: " + alertsRaised.get() + " (topic waddle.alerts)");
+        out.println("Alerts raised: " + alertsRaised.get() + " (topic " + topics.alerts() + ")");
         if (lastDecision.isEmpty()) {
             System.err.println("the job made no decision during the run; see target/demo.log");
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The demo's own broker, started, or the user's ({@code --bootstrap}): the run's own topics
+     * created there.
+     */
+    private DemoKafka kafka(Path workDir) throws Exception {
+        DemoKafka kafka;
+        if (options.bootstrap().isEmpty()) {
+            out.print("Starting Kafka... ");
+            kafka = DemoKafka.own(workDir.resolve("kafka"));
+        } else {
+            out.print("Connecting to Kafka at " + options.bootstrap() + "... ");
+            kafka =
+                    DemoKafka.external(
+                            options.bootstrap(),
+                            options.kafkaProperties(),
+                            "waddle-demo-" + System.currentTimeMillis() / 1000);
+        }
+        try {
+            kafka.createTopics();
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
+        out.println(
+                "ready at "
+                        + kafka.bootstrapServers()
+                        + (kafka.isOwn()
+                                ? ""
+                                : " (this run's topics: "
+                                        + kafka.topics().metrics()
+                                        + " and the"
+                                        + " others of its prefix)"));
+        return kafka;
     }
 
     private static ServiceModel.Step step(

@@ -2,10 +2,16 @@ package io.waddle.autoscaler.demo;
 
 import io.waddle.autoscaler.core.coordination.CoordinatorConfig;
 import io.waddle.autoscaler.jobs.cli.Cli;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,6 +143,29 @@ public final class DemoCommand implements Callable<Integer> {
                             + " there; none: off (default: ${DEFAULT-VALUE}).")
     String influx;
 
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Run on this Kafka broker instead of one of the demo's own, with topics,"
+                            + " consumer groups and transactional ids of the run's own"
+                            + " (waddle-demo-<time>).")
+    String bootstrap = "";
+
+    @Option(
+            names = "--command-config",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client properties for --bootstrap (e.g. security.protocol=SASL_SSL),"
+                            + " for every client of the demo and the job.")
+    Path commandConfig;
+
+    @Option(
+            names = "--property",
+            paramLabel = "KEY=VALUE",
+            description = "One Kafka client property for --bootstrap; may repeat.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
     /** The flags, checked; a bad value is a parameter error naming its flag. */
     DemoOptions options() {
         positive("--minutes", minutes);
@@ -159,6 +188,20 @@ public final class DemoCommand implements Callable<Integer> {
         if (!influx.equals("none") && !influx.matches("https?://[^\\s/]+(/.*)?")) {
             throw bad("--influx is an http(s) URL or none; got " + influx);
         }
+        if (bootstrap.isEmpty() && (commandConfig != null || !properties.isEmpty())) {
+            throw bad("--command-config and --property are for a broker given by --bootstrap");
+        }
+        Map<String, String> kafka = new LinkedHashMap<>();
+        if (commandConfig != null) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(commandConfig)) {
+                p.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw bad("--command-config " + commandConfig + ": cannot read it (" + e + ")");
+            }
+            p.stringPropertyNames().forEach(k -> kafka.put(k, p.getProperty(k)));
+        }
+        kafka.putAll(properties);
         try {
             return new DemoOptions(
                     minutes,
@@ -174,7 +217,10 @@ public final class DemoCommand implements Callable<Integer> {
                     workDir,
                     services.equals("all"),
                     globalMax,
-                    influx.equals("none") ? "" : influx);
+                    influx.equals("none") ? "" : influx,
+                    bootstrap,
+                    commandConfig,
+                    kafka);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

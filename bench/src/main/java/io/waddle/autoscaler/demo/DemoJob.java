@@ -15,11 +15,10 @@ final class DemoJob {
     private DemoJob() {}
 
     static Configuration configuration(
-            DemoOptions options, String bootstrap, double capacity, Path workDir) {
+            DemoOptions options, DemoKafka kafka, double capacity, Path workDir) {
         Configuration conf = new Configuration();
-        conf.set(AutoscalerOptions.BOOTSTRAP_SERVERS, bootstrap);
+        kafka.configure(conf);
         conf.set(AutoscalerOptions.STARTING_OFFSETS, "earliest");
-        conf.set(AutoscalerOptions.TRANSACTIONAL_ID_PREFIX, "waddle-demo");
         conf.set(AutoscalerOptions.COMPUTE_TARGET_REQUESTS, capacity * Demo.TARGET_UTILIZATION);
         // The coordinator's readiness rules describe the simulated platform: a compute instance at
         // its target utilization holds that many requests/s of sessions in the cache, and opens 10

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The demo's flags, checked ({@link DemoCommand} parses and documents them). */
@@ -24,7 +25,10 @@ public record DemoOptions(
         Path workDir,
         boolean allKinds,
         String globalMax,
-        String influx) {
+        String influx,
+        String bootstrap,
+        Path commandConfig,
+        Map<String, String> kafkaProperties) {
 
     static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

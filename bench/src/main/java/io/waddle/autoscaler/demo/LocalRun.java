@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,7 +25,14 @@ public final class LocalRun {
 
     /** A producer of JSON strings, batching for throughput. */
     public static KafkaProducer<String, String> producer(String bootstrap) {
+        return producer(bootstrap, Map.of());
+    }
+
+    /** The same, with client properties (security) of {@code client}. */
+    public static KafkaProducer<String, String> producer(
+            String bootstrap, Map<String, String> client) {
         Properties p = new Properties();
+        p.putAll(client);
         p.put("bootstrap.servers", bootstrap);
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
@@ -40,7 +48,14 @@ public final class LocalRun {
      */
     public static KafkaConsumer<String, String> readCommittedFromStart(
             String bootstrap, String topic) {
+        return readCommittedFromStart(bootstrap, Map.of(), topic);
+    }
+
+    /** The same, with client properties (security) of {@code client}. */
+    public static KafkaConsumer<String, String> readCommittedFromStart(
+            String bootstrap, Map<String, String> client, String topic) {
         Properties p = new Properties();
+        p.putAll(client);
         p.put("bootstrap.servers", bootstrap);
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());

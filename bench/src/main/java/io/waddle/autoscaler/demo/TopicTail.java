@@ -1,6 +1,7 @@
 package io.waddle.autoscaler.demo;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,8 +15,12 @@ final class TopicTail implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
 
-    TopicTail(String bootstrapServers, String topic, Consumer<String> onValue) {
-        consumer = LocalRun.readCommittedFromStart(bootstrapServers, topic);
+    TopicTail(
+            String bootstrapServers,
+            Map<String, String> client,
+            String topic,
+            Consumer<String> onValue) {
+        consumer = LocalRun.readCommittedFromStart(bootstrapServers, client, topic);
         thread =
                 new Thread(
                         () -> {

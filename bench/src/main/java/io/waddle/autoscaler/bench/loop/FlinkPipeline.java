@@ -111,6 +111,7 @@ public final class FlinkPipeline implements DecisionEngine {
         results =
                 new ActuationReporter(
                         kafka.bootstrapServers(),
+                        java.util.Map.of(),
                         producer,
                         RESULTS,
                         conf.get(AutoscalerOptions.CONSUMER_GROUP) + "-actuation");
