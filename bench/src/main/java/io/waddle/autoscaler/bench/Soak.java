@@ -74,6 +74,7 @@ final class Soak {
     private final AtomicReference<Throwable> readerFailure = new AtomicReference<>();
     private volatile boolean reading = true;
     private final Checkpoints checkpoints;
+    private final List<Long> phaseEnds = new ArrayList<>();
     private long failedInFirstPhase;
     private SimulatedPlatform platform;
     private long startNanos;
@@ -177,6 +178,7 @@ final class Soak {
                     // Checkpoints triggered while the job's tasks were still starting fail.
                     failedInFirstPhase = SoakMetrics.read(SoakMetrics.FAILED_CHECKPOINTS).orElse(0);
                 }
+                phaseEnds.add(System.nanoTime() - startNanos);
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 Map<String, Object> m = phaseResults(r, phase);
                 m.put("targetSamplesPerSecond", Math.round(phase.samplesPerSecond()));
@@ -358,10 +360,8 @@ final class Soak {
             return -1;
         }
         long bound = Math.max(1_000_000, 2 * latency.get(before).getValueAtPercentile(99));
-        long overloadEnd = 0;
-        for (int p = 0; p <= overload; p++) {
-            overloadEnd += phases.get(p).length().toNanos();
-        }
+        // When the overload really ended: a phase ends with the step that crosses its length.
+        long overloadEnd = phaseEnds.get(overload);
         long firstAfter = overloadEnd / BUCKET.toNanos();
         List<Long> buckets = new ArrayList<>(latencyByBucket.keySet());
         buckets.sort(null);
