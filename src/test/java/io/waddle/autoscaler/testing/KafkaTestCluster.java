@@ -86,7 +86,40 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
                 }
                 Thread.onSpinWait();
             }
+            // And every partition has its leader: a producer that writes to a partition whose
+            // leader is not yet in place gets NOT_LEADER_OR_FOLLOWER, and its retries can land
+            // batches out of order (seen in CI: a test's first samples then came after later ones
+            // and were late).
+            while (!allLed(admin, List.of(topics))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(
+                            "partitions without a leader after 30 s: " + List.of(topics));
+                }
+                Thread.sleep(20); // polling the broker's metadata: nothing to wait on instead
+            }
         }
+    }
+
+    private static boolean allLed(Admin admin, List<String> topics) throws Exception {
+        for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+            for (var p : d.partitions()) {
+                if (p.leader() == null || p.leader().isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A producer that keeps each partition's records in the order sent, through retries too. */
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        return p;
     }
 
     /** Sends each value with the given record timestamp, and waits until all are acknowledged. */
@@ -97,11 +130,7 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
     /** The same, every record with {@code key}. */
     public void produce(String topic, List<String> values, Instant recordTime, String key)
             throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, null, recordTime.toEpochMilli(), key, v));
             }
@@ -112,11 +141,7 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
     /** Sends each (key, value) in order with the given record timestamp; waits for all. */
     public void produceKeyed(String topic, List<Map.Entry<String, String>> records, Instant time)
             throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
             for (Map.Entry<String, String> r : records) {
                 producer.send(
                         new ProducerRecord<>(
