@@ -377,9 +377,6 @@ class CoordinatedScalingIntegrationTest {
                     if (r.getResults().get(0).getSeries() != null) {
                         points = countOf(r);
                     }
-                    if (points < 9) {
-                        Thread.sleep(200);
-                    }
                 }
                 assertThat(points).as("the decisions after the outage").isEqualTo(9);
             }

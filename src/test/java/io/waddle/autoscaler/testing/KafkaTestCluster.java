@@ -95,7 +95,7 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
                     throw new AssertionError(
                             "partitions without a leader after 30 s: " + List.of(topics));
                 }
-                Thread.sleep(20); // polling the broker's metadata: nothing to wait on instead
+                Thread.onSpinWait();
             }
         }
     }

@@ -9,30 +9,21 @@ import io.waddle.autoscaler.jobs.cli.Cli;
 import io.waddle.autoscaler.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,7 +64,7 @@ final class Soak {
     private final AtomicLong decisionsSeen = new AtomicLong();
     private final AtomicReference<Throwable> readerFailure = new AtomicReference<>();
     private volatile boolean reading = true;
-    private final Checkpoints checkpoints;
+    private final SoakCheckpoints checkpoints;
     private final List<Long> phaseEnds = new ArrayList<>();
     private long failedInFirstPhase;
     private SimulatedPlatform platform;
@@ -96,7 +87,7 @@ final class Soak {
         for (int i = 0; i < phases.size(); i++) {
             latency.add(new Histogram(TimeUnit.HOURS.toMicros(2), 3));
         }
-        this.checkpoints = new Checkpoints(phases.size());
+        this.checkpoints = new SoakCheckpoints(phases.size());
     }
 
     Map<String, Object> run(PrintStream log) throws Exception {
@@ -316,25 +307,7 @@ final class Soak {
         r.put("checkpointsFailedIn" + capitalized(phases.get(0).name()), failedInFirstPhase);
         r.put("checkpointsFailedAfter", failed < 0 ? -1 : failed - failedInFirstPhase);
         r.put("jobRestarts", SoakMetrics.read(SoakMetrics.RESTARTS).orElse(-1));
-        long heapPeak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                heapPeak += pool.getPeakUsage().getUsed();
-            }
-        }
-        r.put("heapPeakMb", heapPeak >> 20);
-        r.put("heapMaxMb", Runtime.getRuntime().maxMemory() >> 20);
-        r.put("residentPeakMb", residentPeakKb() >> 10);
-        r.put(
-                "taskManagerProcessSizeMb",
-                flinkConf(TaskManagerOptions.TOTAL_PROCESS_MEMORY)
-                        .map(MemorySize::getMebiBytes)
-                        .orElse(-1));
-        r.put(
-                "managedMemoryMb",
-                flinkConf(TaskManagerOptions.MANAGED_MEMORY_SIZE)
-                        .map(MemorySize::getMebiBytes)
-                        .orElse(-1));
+        SoakMemory.report(r);
         log.printf(
                 Locale.ROOT,
                 "every service's decisions: %,d lost, %,d duplicated%n",
@@ -398,58 +371,5 @@ final class Soak {
             }
         }
         return -1;
-    }
-
-    private static long residentPeakKb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static java.util.Optional<MemorySize> flinkConf(
-            org.apache.flink.configuration.ConfigOption<MemorySize> option) {
-        Path conf = Path.of("flink-conf");
-        if (!Files.isRegularFile(conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
-            return java.util.Optional.empty();
-        }
-        return GlobalConfiguration.loadConfiguration(conf.toString()).getOptional(option);
-    }
-
-    /** The checkpoints that completed in each phase and their durations (the job's gauges). */
-    private static final class Checkpoints {
-        private final List<Histogram> durations = new ArrayList<>();
-        private final Map<Integer, Long> completed = new HashMap<>();
-        private long lastCompleted;
-
-        Checkpoints(int phases) {
-            for (int i = 0; i < phases; i++) {
-                durations.add(new Histogram(TimeUnit.HOURS.toMillis(1), 3));
-            }
-        }
-
-        void sample(int phase) {
-            OptionalLong n = SoakMetrics.read(SoakMetrics.COMPLETED_CHECKPOINTS);
-            OptionalLong ms = SoakMetrics.read(SoakMetrics.LAST_CHECKPOINT_DURATION);
-            if (n.isEmpty() || ms.isEmpty() || n.getAsLong() <= lastCompleted) {
-                return;
-            }
-            completed.merge(phase, n.getAsLong() - lastCompleted, Long::sum);
-            lastCompleted = n.getAsLong();
-            durations.get(phase).recordValue(Math.max(0, Math.min(ms.getAsLong(), 3_600_000)));
-        }
-
-        void report(int phase, Map<String, Object> m) {
-            Histogram h = durations.get(phase);
-            m.put("checkpointsCompleted", completed.getOrDefault(phase, 0L));
-            m.put("checkpointP50Ms", h.getValueAtPercentile(50));
-            m.put("checkpointMaxMs", h.getMaxValue());
-        }
     }
 }

@@ -108,7 +108,7 @@ public final class Demo {
                 "Waddle autoscaler demo: %d simulated minutes at %.0fx. Work dir %s%n",
                 options.minutes(), options.speedup(), workDir);
 
-        try (DemoKafka kafka = kafka(workDir)) {
+        try (DemoKafka kafka = DemoKafka.open(options, workDir.resolve("kafka"), out)) {
             DemoKafka.Topics topics = kafka.topics();
             out.println(
                     "  Change a policy while it runs, from another terminal:\n"
@@ -268,41 +268,6 @@ public final class Demo {
             return 1;
         }
         return 0;
-    }
-
-    /**
-     * The demo's own broker, started, or the user's ({@code --bootstrap}): the run's own topics
-     * created there.
-     */
-    private DemoKafka kafka(Path workDir) throws Exception {
-        DemoKafka kafka;
-        if (options.bootstrap().isEmpty()) {
-            out.print("Starting Kafka... ");
-            kafka = DemoKafka.own(workDir.resolve("kafka"));
-        } else {
-            out.print("Connecting to Kafka at " + options.bootstrap() + "... ");
-            kafka =
-                    DemoKafka.external(
-                            options.bootstrap(),
-                            options.kafkaProperties(),
-                            "waddle-demo-" + System.currentTimeMillis() / 1000);
-        }
-        try {
-            kafka.createTopics();
-        } catch (Exception e) {
-            kafka.close();
-            throw e;
-        }
-        out.println(
-                "ready at "
-                        + kafka.bootstrapServers()
-                        + (kafka.isOwn()
-                                ? ""
-                                : " (this run's topics: "
-                                        + kafka.topics().metrics()
-                                        + " and the"
-                                        + " others of its prefix)"));
-        return kafka;
     }
 
     private static ServiceModel.Step step(

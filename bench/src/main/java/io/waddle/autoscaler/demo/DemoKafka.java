@@ -123,6 +123,42 @@ final class DemoKafka implements AutoCloseable {
         return new DemoKafka(null, bootstrap, client, Topics.prefixed(run + "."), run);
     }
 
+    /**
+     * The demo's own broker, started, or the user's ({@code --bootstrap}): the run's own topics
+     * created there.
+     */
+    static DemoKafka open(DemoOptions options, Path ownDir, java.io.PrintStream out)
+            throws Exception {
+        DemoKafka kafka;
+        if (options.bootstrap().isEmpty()) {
+            out.print("Starting Kafka... ");
+            kafka = own(ownDir);
+        } else {
+            out.print("Connecting to Kafka at " + options.bootstrap() + "... ");
+            kafka =
+                    external(
+                            options.bootstrap(),
+                            options.kafkaProperties(),
+                            "waddle-demo-" + System.currentTimeMillis() / 1000);
+        }
+        try {
+            kafka.createTopics();
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
+        out.println(
+                "ready at "
+                        + kafka.bootstrapServers()
+                        + (kafka.isOwn()
+                                ? ""
+                                : " (this run's topics: "
+                                        + kafka.topics().metrics()
+                                        + " and the"
+                                        + " others of its prefix)"));
+        return kafka;
+    }
+
     boolean isOwn() {
         return own != null;
     }

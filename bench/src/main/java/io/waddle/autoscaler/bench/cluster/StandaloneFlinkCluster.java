@@ -23,6 +23,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.deployment.ClusterClientJobClientAdapter;
 import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.MemorySize;
@@ -98,12 +99,16 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** The managed memory {@code flink-conf/config.yaml} gives a TaskManager, if it says. */
     public static Optional<MemorySize> flinkConfManagedMemory() {
+        return flinkConf(TaskManagerOptions.MANAGED_MEMORY_SIZE);
+    }
+
+    /** What {@code flink-conf/config.yaml} sets {@code option} to, if it does. */
+    public static <T> Optional<T> flinkConf(ConfigOption<T> option) {
         Path conf = Path.of("flink-conf");
         if (!Files.isRegularFile(conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
             return Optional.empty();
         }
-        return GlobalConfiguration.loadConfiguration(conf.toString())
-                .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE);
+        return GlobalConfiguration.loadConfiguration(conf.toString()).getOptional(option);
     }
 
     private static String managedMemory() {
