@@ -534,4 +534,53 @@ class PolicyScalingFunctionTest {
         harness.processBothWatermarks(new Watermark(START.toEpochMilli()));
         assertThat(harness.extractOutputValues()).hasSize(1);
     }
+
+    /**
+     * A backlog or a slower pattern operator: event time moves, but passes the window only after
+     * the decision timeout. The window waits for it and is decided with its spike.
+     */
+    @Test
+    void aWindowWaitsPastTheTimeoutWhileEventTimeMovesAndIsDecidedWithItsMatch() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        harness.setProcessingTime(1_000);
+        WindowedMetrics spiking = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(90).build();
+        harness.processElement1(
+                new StreamRecord<>(
+                        ScalerInput.of(spiking), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        harness.setProcessingTime(2_000);
+        harness.processBothWatermarks(new Watermark(FIFTEEN_SECONDS_LATER.toEpochMilli() - 1));
+
+        harness.setProcessingTime(3_000);
+        assertThat(harness.extractOutputValues()).as("not decided at the timeout").hasSize(1);
+        harness.setProcessingTime(4_500);
+        sendMatch(harness, match(PatternMatch.Type.SPIKE, 100, 160, THIRTY_SECONDS_LATER));
+        harness.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(last().reason()).isEqualTo(Reason.SPIKE_EMERGENCY);
+        assertThat(harness.numProcessingTimeTimers()).isLessThanOrEqualTo(1);
+    }
+
+    /** Event time moved, then stood still: decided a whole timeout after it last moved. */
+    @Test
+    void aWindowIsDecidedOnceEventTimeHasStoodStillForTheTimeout() throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        harness.setProcessingTime(1_000);
+        WindowedMetrics w = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(91).build();
+        harness.processElement1(
+                new StreamRecord<>(ScalerInput.of(w), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        harness.setProcessingTime(2_000);
+        harness.processBothWatermarks(new Watermark(FIFTEEN_SECONDS_LATER.toEpochMilli() - 1));
+
+        // Seen moving at the timer at 3,000 ms: looked at again 2,000 ms later.
+        harness.setProcessingTime(3_000);
+        harness.setProcessingTime(4_999);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        harness.setProcessingTime(5_000);
+
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(last().decidedAt()).isEqualTo(THIRTY_SECONDS_LATER);
+        harness.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        assertThat(harness.extractOutputValues()).as("nothing decided twice").hasSize(2);
+    }
 }

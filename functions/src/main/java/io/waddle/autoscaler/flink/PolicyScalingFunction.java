@@ -10,6 +10,7 @@ import io.waddle.autoscaler.core.policy.ScalingPolicy;
 import io.waddle.autoscaler.core.scaling.ServiceEvaluator;
 import io.waddle.autoscaler.core.scaling.ServiceSettings;
 import io.waddle.autoscaler.core.scaling.ServiceState;
+import io.waddle.autoscaler.core.windows.EventTimeProgress;
 import io.waddle.autoscaler.core.windows.PendingWindows;
 import io.waddle.autoscaler.core.windows.WindowMatchJoin;
 import java.time.Duration;
@@ -29,10 +30,13 @@ import org.apache.flink.util.Collector;
  * waiting for their window) and what {@link ServiceEvaluator} remembers; it sets the join's timers,
  * resolves the settings in force from the broadcast policies, and emits each typed decision.
  *
- * <p>A window is decided once event time passes it, with the CEP matches on it; at the latest the
- * decision timeout after it arrived. A late match is counted ({@code patternMatchesLate}). A policy
- * update that changes a service's bounds brings its remembered recommendations inside them at once,
- * so that a lower max takes effect at the next evaluation, not after a stabilization window.
+ * <p>A window is decided once event time passes it, with the CEP matches on it. If event time
+ * stands still for the decision timeout after the window arrived ({@link EventTimeProgress}), it is
+ * decided on the wall clock without waiting further; while event time moves, it waits for it, so a
+ * backlog or a slower pattern operator does not make it decided without its matches. A late match
+ * is counted ({@code patternMatchesLate}). A policy update that changes a service's bounds brings
+ * its remembered recommendations inside them at once, so that a lower max takes effect at the next
+ * evaluation, not after a stabilization window.
  */
 public final class PolicyScalingFunction
         extends KeyedBroadcastProcessFunction<String, ScalerInput, PolicyUpdate, Decision> {
@@ -50,6 +54,7 @@ public final class PolicyScalingFunction
 
     private transient ServiceEvaluator evaluator;
     private transient WindowMatchJoin join;
+    private transient EventTimeProgress progress;
     private transient ValueState<ServiceState> service;
     private transient ValueState<PendingWindows> pending;
     private transient ValueState<Long> cleanupTimer;
@@ -76,6 +81,7 @@ public final class PolicyScalingFunction
     public void open(OpenContext openContext) {
         evaluator = new ServiceEvaluator(trendWindows);
         join = new WindowMatchJoin(decisionTimeout);
+        progress = new EventTimeProgress(decisionTimeout);
         service = getRuntimeContext().getState(SERVICE);
         pending = getRuntimeContext().getState(PENDING);
         cleanupTimer =
@@ -88,6 +94,8 @@ public final class PolicyScalingFunction
     @Override
     public void processElement(ScalerInput input, ReadOnlyContext ctx, Collector<Decision> out)
             throws Exception {
+        progress.observe(
+                ctx.timerService().currentWatermark(), ctx.timerService().currentProcessingTime());
         if (input.window() == null) {
             WindowMatchJoin.Offered o =
                     join.match(pending(), input.match(), ctx.timerService().currentWatermark());
@@ -118,6 +126,15 @@ public final class PolicyScalingFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Decision> out)
             throws Exception {
         boolean wallClock = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
+        long wallNow = wallClock ? timestamp : ctx.timerService().currentProcessingTime();
+        progress.observe(ctx.timerService().currentWatermark(), wallNow);
+        if (wallClock && !progress.heldBack(wallNow)) {
+            // Event time moves: the window waits for it, and is looked at again once it may not.
+            if (!pending().windows().isEmpty()) {
+                ctx.timerService().registerProcessingTimeTimer(progress.heldBackFrom());
+            }
+            return;
+        }
         WindowMatchJoin.Released r =
                 wallClock
                         ? join.byWallClock(pending(), timestamp)
