@@ -137,6 +137,10 @@ class ClusterScaleOutIT {
                                 "--autoscaler.topics.alerts", "a",
                                 "--autoscaler.kafka.starting-offsets", "earliest",
                                 "--execution.checkpointing.interval", "1s",
+                                // Compared: what event time decides. A window is decided on the
+                                // wall clock only once event time has stood still this long,
+                                // which a loaded machine's pauses must not reach.
+                                "--autoscaler.window.decision-timeout", "30s",
                                 "--pipeline.generic-types", "false"));
         if (run.equals("2")) {
             args.addAll(List.of("--autoscaler.coordinator.scope", "region"));

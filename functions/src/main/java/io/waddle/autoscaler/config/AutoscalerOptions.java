@@ -237,11 +237,11 @@ public final class AutoscalerOptions {
                     .defaultValue(Duration.ofSeconds(2))
                     .withDescription(
                             "A window is decided when event time passes its end, so that the CEP"
-                                + " patterns' matches on it are in. If event time stands still"
-                                + " for this long on the wall clock after the window arrived (an"
-                                + " idle input can hold it back), the window is decided without"
-                                + " waiting further; while event time moves (a backlog, a slower"
-                                + " pattern operator), the window waits for it.");
+                                + " patterns' matches on it are in. If event time stands still for"
+                                + " this long on the wall clock after the window arrived (an idle"
+                                + " input can hold it back), the window is decided without waiting"
+                                + " further; while event time moves (a backlog, a slower pattern"
+                                + " operator), the window waits for it.");
 
     public static final ConfigOption<Integer> TREND_WINDOWS =
             ConfigOptions.key("autoscaler.trend.windows")
