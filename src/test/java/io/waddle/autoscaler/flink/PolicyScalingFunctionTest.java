@@ -2,6 +2,7 @@ package io.waddle.autoscaler.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.GaugeStats;
 import io.waddle.autoscaler.core.model.Limit;
@@ -582,5 +583,51 @@ class PolicyScalingFunctionTest {
         assertThat(last().decidedAt()).isEqualTo(THIRTY_SECONDS_LATER);
         harness.processBothWatermarks(new Watermark(THIRTY_SECONDS_LATER.toEpochMilli() - 1));
         assertThat(harness.extractOutputValues()).as("nothing decided twice").hasSize(2);
+    }
+
+    private static void sendInventory(
+            KeyedTwoInputStreamOperatorTestHarness<String, ScalerInput, PolicyUpdate, Decision> h,
+            int capacity)
+            throws Exception {
+        h.processElement1(
+                new StreamRecord<>(
+                        ScalerInput.of(
+                                ActuationResult.observed(
+                                        "chat-api",
+                                        "eu-west",
+                                        ServiceKind.COMPUTE,
+                                        capacity,
+                                        START.minusSeconds(30)))));
+    }
+
+    /** 500 instance ids report, the actuator's inventory has 3: the scaler decides from 3. */
+    @Test
+    void theActuatorsInventoryIsTheCapacityNotTheInstanceIdsReporting() throws Exception {
+        sendInventory(harness, 3);
+        send(harness, WindowBuilder.endingAt(START).instances(500).cpu(20).build());
+
+        assertThat(last().from()).isEqualTo(3);
+        assertThat(last().to()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anInventoryIsKeptThroughARestoreAndForgottenAfterTheIdleRetention() throws Exception {
+        harness.processBothWatermarks(new Watermark(START.toEpochMilli() - 15_001));
+        sendInventory(harness, 3);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, START.toEpochMilli());
+
+        try (var restored = newHarness(1, 0)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            send(restored, WindowBuilder.endingAt(START).instances(500).cpu(20).build());
+            List<Decision> out = restored.extractOutputValues();
+            assertThat(out.get(out.size() - 1).from()).isEqualTo(3);
+        }
+
+        // A service the actuator knows but that never reports leaves nothing behind.
+        harness.processBothWatermarks(
+                new Watermark(START.minusSeconds(15).plus(IDLE_RETENTION).toEpochMilli()));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package io.waddle.autoscaler.flink;
 
+import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.ScalerInput;
 import io.waddle.autoscaler.core.model.WindowedMetrics;
@@ -96,6 +97,10 @@ public final class PolicyScalingFunction
             throws Exception {
         progress.observe(
                 ctx.timerService().currentWatermark(), ctx.timerService().currentProcessingTime());
+        if (input.inventory() != null) {
+            adopt(input.inventory(), ctx);
+            return;
+        }
         if (input.window() == null) {
             WindowMatchJoin.Offered o =
                     join.match(pending(), input.match(), ctx.timerService().currentWatermark());
@@ -111,7 +116,24 @@ public final class PolicyScalingFunction
         pending.update(join.window(pending(), w, now));
         ctx.timerService().registerEventTimeTimer(w.windowEnd().toEpochMilli() - 1);
         ctx.timerService().registerProcessingTimeTimer(join.deadline(now));
-        long cleanupAt = w.windowEnd().plus(idleRetention).toEpochMilli();
+        keepUntil(w.windowEnd().plus(idleRetention).toEpochMilli(), ctx);
+    }
+
+    /**
+     * The actuator's inventory: the service's capacity from now on, whatever instance ids report.
+     * It carries no event time; a service that sends no window is forgotten the idle retention
+     * after event time as it stands (or, before any, after the inventory's time).
+     */
+    private void adopt(ActuationResult inventory, ReadOnlyContext ctx) throws Exception {
+        service.update(ServiceState.withInventory(service.value(), inventory));
+        long watermark = ctx.timerService().currentWatermark();
+        long base = watermark > Long.MIN_VALUE ? watermark : inventory.appliedAt().toEpochMilli();
+        long retention = idleRetention.toMillis();
+        keepUntil(base > Long.MAX_VALUE - retention ? Long.MAX_VALUE : base + retention, ctx);
+    }
+
+    /** Moves the service's cleanup to {@code cleanupAt} if that is later. */
+    private void keepUntil(long cleanupAt, ReadOnlyContext ctx) throws Exception {
         Long previous = cleanupTimer.value();
         if (previous == null || previous < cleanupAt) {
             if (previous != null) {

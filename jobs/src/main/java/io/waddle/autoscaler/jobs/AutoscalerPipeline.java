@@ -218,7 +218,8 @@ public final class AutoscalerPipeline {
                         // Its own thread: the two patterns of every window run side by side.
                         .startNewChain();
 
-        // Windows and matches are both partitioned by service and region: no shuffle.
+        // Windows and matches are both partitioned by service and region: no shuffle. The
+        // inventory is shuffled to the same partitions by its key.
         DataStream<ScalerInput> scalerInput =
                 windows.map(ScalerInput::of, SCALER_INPUT)
                         .uid("windows-to-scalers")
@@ -227,7 +228,15 @@ public final class AutoscalerPipeline {
                                 spikes.union(lows)
                                         .map(ScalerInput::of, SCALER_INPUT)
                                         .uid("matches-to-scalers")
-                                        .name("pattern matches"));
+                                        .name("pattern matches"),
+                                // The actuator's inventory: what each service really has.
+                                results.filter(ActuationResult::isObservation)
+                                        .uid("inventory-filter")
+                                        .name("actuator inventory")
+                                        .keyBy(ActuationResult::serviceRegionKey, Types.STRING)
+                                        .map(ScalerInput::of, SCALER_INPUT)
+                                        .uid("inventory-to-scalers")
+                                        .name("inventory"));
         SingleOutputStreamOperator<Decision> decisions =
                 DataStreamUtils.reinterpretAsKeyedStream(
                                 scalerInput, ScalerInput::serviceRegionKey, Types.STRING)

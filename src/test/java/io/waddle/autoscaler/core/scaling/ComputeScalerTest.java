@@ -24,9 +24,17 @@ class ComputeScalerTest {
 
     private final ComputeScaler scaler = new ComputeScaler(Defaults.compute());
 
-    /** A scaler state that already decided on {@code instances}, long ago. */
+    /**
+     * A scaler state that already decided on {@code instances}, long ago: its last recommendation
+     * is a day old, outside every window. (A target with no recommendation at all is a capacity the
+     * actuator reported, a first sight.)
+     */
     private static ScalerState settledAt(int instances) {
-        return new ScalerState(instances, null, List.of(), List.of());
+        return new ScalerState(
+                instances,
+                null,
+                List.of(new Recommendation(START.minus(Duration.ofDays(1)), instances)),
+                List.of());
     }
 
     private ScalingDecision decide(ScalerState state, WindowedMetrics window) {

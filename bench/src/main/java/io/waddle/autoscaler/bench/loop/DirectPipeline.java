@@ -86,6 +86,9 @@ public final class DirectPipeline implements DecisionEngine {
     @Override
     public void observed(ActuationResult inventory) {
         coordinator.applied(store(inventory.region()), inventory);
+        // As the job's scalers take it: what the service really has.
+        String key = inventory.serviceRegionKey();
+        states.put(key, ServiceState.withInventory(states.get(key), inventory));
     }
 
     /**

@@ -33,10 +33,10 @@ public final class ComputeScaler implements Scaler<ScalerState> {
      * One evaluation.
      *
      * <ol>
-     *   <li>Current capacity is the last decided target, or the reporting instances at first sight;
-     *       first sight also counts as a recommendation to keep that capacity, so that a fresh
-     *       start (new service, job restarted without state) cannot scale down inside the
-     *       stabilization window.
+     *   <li>Current capacity is the last decided target, or the capacity the actuator reported (its
+     *       inventory), or else the reporting instances at first sight; first sight also counts as
+     *       a recommendation to keep that capacity, so that a fresh start (new service, job
+     *       restarted without state) cannot scale down inside the stabilization window.
      *   <li>Outside [min, max]: move to the nearest bound, whatever the metrics say.
      *   <li>Each metric with a target proposes {@code ceil(current * observed / target)}; the
      *       largest proposal wins (so all must agree before a scale-down).
@@ -57,8 +57,9 @@ public final class ComputeScaler implements Scaler<ScalerState> {
         Subject subject = new Subject(window.service(), window.region(), window.kind());
         int observed = window.instances();
         int current = state.hasTarget() ? state.targetInstances() : observed;
-        ScalerState known =
-                state.hasTarget() || current == 0 ? state : state.firstSight(now, current);
+        // First sight: nothing decided yet, or only a capacity the actuator reported.
+        boolean firstSight = !state.hasTarget() || state.recommendations().isEmpty();
+        ScalerState known = firstSight && current > 0 ? state.firstSight(now, current) : state;
 
         if (current < config.minInstances() || current > config.maxInstances()) {
             return toBounds(subject, known, current, observed, now);

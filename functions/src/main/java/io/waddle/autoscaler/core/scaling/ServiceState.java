@@ -1,7 +1,11 @@
 package io.waddle.autoscaler.core.scaling;
 
+import io.waddle.autoscaler.core.model.ActuationResult;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.core.scaling.DatabasePoolScaler.PoolState;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the evaluation of one service remembers between windows. A service has one kind, so only its
@@ -21,6 +25,49 @@ public record ServiceState(
         OscillationRule.State damping) {
 
     public static final ServiceState EMPTY = new ServiceState(null, null, null, null, null);
+
+    /**
+     * The actuator's inventory ({@code observed}: a capacity no command of this job set, found when
+     * the actuator starts or after a change by hand): {@code capacity} is what the service has, in
+     * its kind's unit (instances, relays, connections, nodes), whatever instance ids report. The
+     * next window is decided from it; a service seen for the first time also keeps it through the
+     * stabilization window, as at any first sight.
+     *
+     * @param state what the service remembered, or null if nothing
+     * @param inventory an observed result; its capacity at least 1, else (or if not observed, or of
+     *     no known kind) the state is left as it is
+     */
+    public static ServiceState withInventory(ServiceState state, ActuationResult inventory) {
+        ServiceState st = state != null ? state : EMPTY;
+        int capacity = inventory.capacity();
+        Optional<ServiceKind> kind =
+                inventory.kind() == null
+                        ? Optional.empty()
+                        : ServiceKind.fromWireName(inventory.kind().toLowerCase(Locale.ROOT));
+        if (!inventory.isObservation() || capacity < 1 || kind.isEmpty()) {
+            return st;
+        }
+        return switch (kind.get()) {
+            case COMPUTE, WEBRTC ->
+                    st.withScaler(
+                            (st.scaler() != null ? st.scaler() : ScalerState.initial())
+                                    .observing(capacity));
+            case DATABASE -> {
+                PoolState p = st.pool() != null ? st.pool() : PoolState.initial();
+                yield st.withPool(
+                        new PoolState(capacity, p.lastScaleAt(), p.pressureSince(), p.idleSince()));
+            }
+            case CACHE -> {
+                CacheState c = st.cache() != null ? st.cache() : CacheState.initial();
+                yield st.withCache(
+                        new CacheState(
+                                capacity,
+                                c.lastScaleAt(),
+                                c.previousEvictionRate(),
+                                c.previousHitRate()));
+            }
+        };
+    }
 
     public ServiceState withScaler(ScalerState s) {
         return new ServiceState(s, trend, pool, cache, damping);
