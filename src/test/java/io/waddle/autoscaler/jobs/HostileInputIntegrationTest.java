@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.waddle.autoscaler.config.AutoscalerOptions;
 import io.waddle.autoscaler.core.alerts.AlertCondition;
 import io.waddle.autoscaler.core.ingest.RejectReason;
+import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.Alert;
 import io.waddle.autoscaler.core.model.DeadLetter;
 import io.waddle.autoscaler.core.model.PolicyEvent;
@@ -14,6 +15,7 @@ import io.waddle.autoscaler.core.model.PolicyVerdict;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
 import io.waddle.autoscaler.core.model.ScalingEvent;
+import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.json.Json;
 import io.waddle.autoscaler.testing.CorruptMetrics;
 import io.waddle.autoscaler.testing.CorruptMetrics.Corrupt;
@@ -48,7 +50,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -129,6 +130,17 @@ class HostileInputIntegrationTest {
 
         produce("alone-m", valid, List.of(), List.of());
         produce("mixed-m", valid, corrupt, flood);
+        // The actuator knows the flood's service: 3 instances, whatever ids report.
+        String inventory =
+                Json.toString(
+                        ActuationResult.observed(
+                                "flood", "flood-region", ServiceKind.COMPUTE, 3, START));
+        send(
+                List.of(
+                        new ProducerRecord<>(
+                                "mixed-r",
+                                "flood/flood-region".getBytes(StandardCharsets.UTF_8),
+                                inventory.getBytes(StandardCharsets.UTF_8))));
         JobClient alone = submit("alone-");
         JobClient mixed = submit("mixed-");
 
@@ -138,6 +150,7 @@ class HostileInputIntegrationTest {
         List<ScalingCommand> mixedCommands = commands("mixed-c", c -> c.size() == 1);
         List<ScalingEvent> mixedEvents =
                 chatApiEvents("mixed-e", e -> e.size() >= aloneEvents.size());
+        List<ScalingEvent> floodEvents = events("mixed-e", "flood", e -> !e.isEmpty());
 
         assertThat(mixedCommands)
                 .extracting(HostileInputIntegrationTest::command)
@@ -167,6 +180,9 @@ class HostileInputIntegrationTest {
                                 RejectReason.NEGATIVE_VALUE,
                                 RejectReason.OUT_OF_RANGE,
                                 RejectReason.TIMESTAMP_IN_FUTURE));
+        assertThat(floodEvents.get(0).from())
+                .as("the flood's service is decided from its inventory, not its 500 ids")
+                .isEqualTo(3);
         assertThat(client.getJobStatus(alone.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
         assertThat(client.getJobStatus(mixed.getJobID()).get()).isEqualTo(JobStatus.RUNNING);
         alone.cancel().get();
@@ -183,16 +199,14 @@ class HostileInputIntegrationTest {
     }
 
     private static void createTopics(String prefix) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String t : JobTopics.names(prefix)) {
-                // Room for the 10 MB records, so that the broker takes them and the job must cope.
-                topics.add(
-                        new NewTopic(t, PARTITIONS, (short) 1)
-                                .configs(Map.of("max.message.bytes", Integer.toString(16 << 20))));
-            }
-            admin.createTopics(topics).all().get();
+        List<NewTopic> topics = new ArrayList<>();
+        for (String t : JobTopics.names(prefix)) {
+            // Room for the 10 MB records, so that the broker takes them and the job must cope.
+            topics.add(
+                    new NewTopic(t, PARTITIONS, (short) 1)
+                            .configs(Map.of("max.message.bytes", Integer.toString(16 << 20))));
         }
+        KAFKA.createTopics(topics);
     }
 
     /**
@@ -236,6 +250,9 @@ class HostileInputIntegrationTest {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 << 20));
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L << 20));
+        // Each partition's records in the order sent, through retries too.
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ProducerRecord<byte[], byte[]> r : all) {
@@ -474,13 +491,19 @@ class HostileInputIntegrationTest {
     /** chat-api's events, once {@code done} holds and two more seconds brought no more. */
     private static List<ScalingEvent> chatApiEvents(
             String topic, Predicate<List<ScalingEvent>> done) {
+        return events(topic, "chat-api", done);
+    }
+
+    /** {@code service}'s events, once {@code done} holds and two more seconds brought no more. */
+    private static List<ScalingEvent> events(
+            String topic, String service, Predicate<List<ScalingEvent>> done) {
         List<ScalingEvent> out = new ArrayList<>();
         long[] quietSince = {0};
         readCommitted(
                 topic,
                 v -> {
                     ScalingEvent e = Json.fromString(v, ScalingEvent.class);
-                    if (e.service().equals("chat-api")) {
+                    if (e.service().equals(service)) {
                         out.add(e);
                         quietSince[0] = System.nanoTime();
                     }

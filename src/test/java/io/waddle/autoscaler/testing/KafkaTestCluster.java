@@ -71,11 +71,17 @@ public final class KafkaTestCluster implements BeforeAllCallback, AfterAllCallba
 
     /** The topics, each with {@code partitions} partitions. */
     public void createTopics(int partitions, String... topics) throws Exception {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (String t : topics) {
+            newTopics.add(new NewTopic(t, partitions, (short) 1));
+        }
+        createTopics(newTopics);
+    }
+
+    /** The topics as given, once the broker lists them and every partition has its leader. */
+    public void createTopics(List<NewTopic> newTopics) throws Exception {
+        String[] topics = newTopics.stream().map(NewTopic::name).toArray(String[]::new);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            List<NewTopic> newTopics = new ArrayList<>();
-            for (String t : topics) {
-                newTopics.add(new NewTopic(t, partitions, (short) 1));
-            }
             admin.createTopics(newTopics).all().get();
             // The controller has them; wait until the broker's metadata lists them too, so that a
             // test reading the topic list right after sees them.
