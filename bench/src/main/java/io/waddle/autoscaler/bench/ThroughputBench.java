@@ -263,6 +263,7 @@ public final class ThroughputBench {
             } finally {
                 JobWatch.stop(job);
                 if (cluster != null) {
+                    r.putAll(cluster.taskManagerMemory());
                     cluster.close();
                 }
                 if (recording != null) {

@@ -233,10 +233,10 @@ public final class AutoscalerPipeline {
                                 results.filter(ActuationResult::isObservation)
                                         .uid("inventory-filter")
                                         .name("actuator inventory")
-                                        .keyBy(ActuationResult::serviceRegionKey, Types.STRING)
                                         .map(ScalerInput::of, SCALER_INPUT)
                                         .uid("inventory-to-scalers")
-                                        .name("inventory"));
+                                        .name("inventory")
+                                        .keyBy(ScalerInput::serviceRegionKey, Types.STRING));
         SingleOutputStreamOperator<Decision> decisions =
                 DataStreamUtils.reinterpretAsKeyedStream(
                                 scalerInput, ScalerInput::serviceRegionKey, Types.STRING)

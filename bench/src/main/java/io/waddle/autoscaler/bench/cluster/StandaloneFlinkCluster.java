@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -81,19 +83,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         // A job's subtasks spread over the TaskManagers, not packed into one.
                         "cluster.evenly-spread-out-slots: true",
                         "jobmanager.memory.process.size: 1024m",
-                        // Started without Flink's scripts, the TaskManager needs what they compute.
                         "taskmanager.cpu.cores: 2.0",
-                        "taskmanager.memory.framework.heap.size: 128m",
-                        "taskmanager.memory.task.heap.size: 384m",
-                        // RocksDB's memory: what flink-conf/ gives a TaskManager.
+                        // The TaskManager flink-conf/ gives: its process size and RocksDB's
+                        // managed memory; the JVM is started with what Flink's memory model makes
+                        // of them, as Flink's own scripts do (taskManagerJvm).
+                        "taskmanager.memory.process.size: " + processSize(),
                         "taskmanager.memory.managed.size: " + managedMemory(),
-                        "taskmanager.memory.framework.off-heap.size: 128m",
-                        "taskmanager.memory.task.off-heap.size: 0m",
-                        "taskmanager.memory.network.min: 64m",
-                        "taskmanager.memory.network.max: 64m",
-                        "taskmanager.memory.jvm-metaspace.size: 256m",
-                        "taskmanager.memory.jvm-overhead.min: 192m",
-                        "taskmanager.memory.jvm-overhead.max: 192m",
                         ""));
     }
 
@@ -111,6 +106,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return GlobalConfiguration.loadConfiguration(conf.toString()).getOptional(option);
     }
 
+    private static String processSize() {
+        return flinkConf(TaskManagerOptions.TOTAL_PROCESS_MEMORY)
+                .map(m -> m.getMebiBytes() + "m")
+                .orElse("2048m");
+    }
+
     private static String managedMemory() {
         return flinkConfManagedMemory().map(m -> m.getMebiBytes() + "m").orElse("256m");
     }
@@ -124,20 +125,28 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         processes.add(
                 java(
                         "jobmanager",
+                        List.of("-Xmx768m"),
                         "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                         "--configDir",
                         dir.toString()));
         await(
                 "the JobManager's REST endpoint",
                 () -> get("/overview").contains("\"flink-version\""));
+        TaskManagerJvm jvm = TaskManagerJvm.of(dir);
         for (int i = 0; i < taskManagers; i++) {
+            List<String> args =
+                    new ArrayList<>(
+                            List.of(
+                                    "--configDir",
+                                    dir.toString(),
+                                    "-Dtaskmanager.resource-id=" + taskManagerId(i)));
+            args.addAll(jvm.dynamicConfigs());
             processes.add(
                     java(
                             i == 0 ? "taskmanager" : "taskmanager-" + i,
+                            jvm.parameters(),
                             "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                            "--configDir",
-                            dir.toString(),
-                            "-Dtaskmanager.resource-id=" + taskManagerId(i)));
+                            args.toArray(String[]::new)));
         }
         await(
                 taskManagers + " registered TaskManagers",
@@ -155,6 +164,31 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                 dir.resolve("config.yaml"),
                 String.join("\n", lines) + "\n",
                 StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The peak resident memory of each TaskManager process so far (its {@code VmHWM}), in MB,
+     * oldest first; -1 where the system does not say.
+     */
+    public List<Long> taskManagerResidentPeakMb() {
+        List<Long> out = new ArrayList<>();
+        for (Process p : processes.subList(1, processes.size())) {
+            out.add(ResidentMemory.peakKb(p.pid()) >> 10);
+        }
+        return out;
+    }
+
+    /**
+     * The TaskManagers' memory against their size: each one's peak resident set so far, the process
+     * size they are configured with, and the heap Flink's memory model gives their JVMs.
+     */
+    public Map<String, Object> taskManagerMemory() {
+        TaskManagerJvm jvm = TaskManagerJvm.of(dir);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("taskManagerResidentPeakMb", taskManagerResidentPeakMb());
+        r.put("taskManagerProcessSizeMb", jvm.processSizeMb());
+        r.put("taskManagerHeapMb", jvm.heapMb());
+        return r;
     }
 
     /** Kills TaskManager {@code id}'s process at once (SIGKILL), as a crashed machine would. */
@@ -226,6 +260,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         Process p =
                 java(
                         "flink-run",
+                        List.of("-Xmx768m"),
                         "org.apache.flink.client.cli.CliFrontend",
                         cliArgs.toArray(String[]::new));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -324,25 +359,29 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
-    private Process java(String name, String main, String... args) throws IOException {
+    private Process java(String name, List<String> memory, String main, String... args)
+            throws IOException {
         List<String> cmd =
                 new ArrayList<>(
                         List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx768m",
-                                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-                                "--add-opens=java.base/java.io=ALL-UNNAMED",
-                                "--add-opens=java.base/java.net=ALL-UNNAMED",
-                                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                                "--add-opens=java.base/java.time=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                                "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-                                "-cp",
-                                flinkLib,
-                                main));
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString()));
+        cmd.addAll(memory);
+        cmd.addAll(
+                List.of(
+                        "--add-opens=java.base/java.util=ALL-UNNAMED",
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                        "--add-opens=java.base/java.io=ALL-UNNAMED",
+                        "--add-opens=java.base/java.net=ALL-UNNAMED",
+                        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                        "--add-opens=java.base/java.time=ALL-UNNAMED",
+                        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                        "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                        "-cp",
+                        flinkLib,
+                        main));
         cmd.addAll(List.of(args));
         ProcessBuilder pb =
                 new ProcessBuilder(cmd)
