@@ -172,6 +172,29 @@ class CoordinatorFunctionTest {
         assertThat(events()).hasSize(2);
     }
 
+    /**
+     * Under load: event time moves, but passes the round only after the round timeout, and one of
+     * its decisions comes late. The round waits for event time and goes out whole.
+     */
+    @Test
+    void aRoundWaitsPastTheTimeoutWhileEventTimeMovesAndGoesOutWhole() throws Exception {
+        watermark(harness, START.minusSeconds(30).toEpochMilli() - 1);
+        harness.setProcessingTime(1_000);
+        decide(harness, scale(ServiceKind.DATABASE, "chat-db", 60, 80, START));
+        harness.setProcessingTime(2_000);
+        watermark(harness, START.minusSeconds(15).toEpochMilli() - 1);
+        harness.setProcessingTime(3_000);
+        assertThat(harness.extractOutputValues()).as("not out at the timeout").isEmpty();
+
+        decide(harness, hold(ServiceKind.CACHE, "sessions", 4, START));
+        watermark(harness, START.toEpochMilli() - 1);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(ScalingCommand::to)
+                .containsExactly(80);
+        assertThat(events()).hasSize(2);
+    }
+
     @Test
     void aRoundLeavesNoBufferedDecisionsOrTimersBehind() throws Exception {
         decide(harness, hold(ServiceKind.COMPUTE, "chat-api", 12, START));

@@ -718,7 +718,9 @@ public final class AutoscalerOptions {
                             "Wall-clock time after the first decision of a window reaches the"
                                 + " coordinator by which the window's round goes out even if the"
                                 + " watermark has not passed the window's end (an idle input can"
-                                + " hold it back). Normally the watermark comes first.");
+                                + " hold it back), if event time also stood still that long; while"
+                                + " it moves, the round waits for it. Normally the watermark comes"
+                                + " first.");
 
     // ---- Patterns (Flink CEP) and alerts ----------------------------------------------------
 

@@ -8,6 +8,7 @@ import io.waddle.autoscaler.core.model.CoordinatorInput;
 import io.waddle.autoscaler.core.model.Decision;
 import io.waddle.autoscaler.core.model.Reason;
 import io.waddle.autoscaler.core.model.ScalingCommand;
+import io.waddle.autoscaler.core.windows.EventTimeProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,11 +68,13 @@ public final class CoordinatorFunction
     private transient Counter suppressed;
     private transient Counter dependencyScaleUps;
     private transient Counter silences;
+    private transient EventTimeProgress progress;
 
     /**
      * @param roundTimeout wall-clock time after a round's first decision arrived by which it goes
      *     out even if the watermark has not passed its window's end (an input that went idle holds
-     *     the watermark back, or decisions arrived after it had already passed)
+     *     the watermark back, or decisions arrived after it had already passed), provided event
+     *     time stood still as long ({@link EventTimeProgress}): while it moves, the round waits
      */
     public CoordinatorFunction(CoordinatorConfig config, Duration roundTimeout) {
         this.config = config;
@@ -95,6 +98,7 @@ public final class CoordinatorFunction
                                         "round-first-arrival", Types.LONG, Types.LONG));
         suppressed = getRuntimeContext().getMetricGroup().counter("decisionsHeldByCoordinator");
         dependencyScaleUps = getRuntimeContext().getMetricGroup().counter("dependencyScaleUps");
+        progress = new EventTimeProgress(roundTimeout);
         silences = getRuntimeContext().getMetricGroup().counter("servicesGoneSilent");
     }
 
@@ -105,6 +109,8 @@ public final class CoordinatorFunction
             coordinator.applied(store(), in.result());
             return;
         }
+        progress.observe(
+                ctx.timerService().currentWatermark(), ctx.timerService().currentProcessingTime());
         Decision event = in.decision();
         pending.add(event);
         // The window's results carry its end minus 1 ms: the round is complete once the
@@ -123,6 +129,15 @@ public final class CoordinatorFunction
             throws Exception {
         long cutoff = timestamp;
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            progress.observe(ctx.timerService().currentWatermark(), timestamp);
+            if (!progress.heldBack(timestamp)) {
+                // Event time moves: the rounds wait for it (their decisions may still be on their
+                // way), and are looked at again once it may not.
+                if (!firstArrival.isEmpty()) {
+                    ctx.timerService().registerProcessingTimeTimer(progress.heldBackFrom());
+                }
+                return;
+            }
             // Every round that has waited the timeout goes, with any earlier one.
             cutoff = Long.MIN_VALUE;
             for (Map.Entry<Long, Long> r : firstArrival.entries()) {
