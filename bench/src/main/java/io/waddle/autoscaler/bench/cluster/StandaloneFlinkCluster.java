@@ -2,14 +2,9 @@ package io.waddle.autoscaler.bench.cluster;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,17 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.client.deployment.ClusterClientJobClientAdapter;
-import org.apache.flink.client.deployment.StandaloneClusterId;
-import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 
@@ -41,16 +29,13 @@ import org.apache.flink.core.execution.JobClient;
  * The scale-out tests and {@code bench throughput --cluster} use it.
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
-    private static final Pattern JOB_ID = Pattern.compile("\"id\":\"([0-9a-f]{32})\"");
-    private static final Pattern TASK_MANAGER_ID =
-            Pattern.compile("\"taskmanager-id\":\"([^\"]+)\"");
 
     private final Path dir;
     private final String flinkLib;
     private final int restPort;
     private final List<Process> processes = new ArrayList<>();
     private final Set<Process> killed = new HashSet<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ClusterRest rest;
 
     private final int taskManagers;
 
@@ -67,6 +52,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         this.taskManagers = taskManagers;
         this.flinkLib = Files.readString(Path.of("target", "flink-lib-classpath.txt")).strip();
         this.restPort = freePort();
+        this.rest = new ClusterRest(restPort);
         Files.writeString(
                 dir.resolve("config.yaml"),
                 String.join(
@@ -131,7 +117,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         dir.toString()));
         await(
                 "the JobManager's REST endpoint",
-                () -> get("/overview").contains("\"flink-version\""));
+                () -> rest.get("/overview").contains("\"flink-version\""));
         TaskManagerJvm jvm = TaskManagerJvm.of(dir);
         for (int i = 0; i < taskManagers; i++) {
             List<String> args =
@@ -150,7 +136,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
         await(
                 taskManagers + " registered TaskManagers",
-                () -> get("/overview").contains("\"taskmanagers\":" + taskManagers));
+                () -> rest.get("/overview").contains("\"taskmanagers\":" + taskManagers));
     }
 
     /** The resource id of TaskManager {@code i}, as the REST API names it. */
@@ -276,87 +262,28 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** Cancels a job and waits until the cluster reports it cancelled. */
     public void cancel(String jobId) throws Exception {
-        http.send(
-                HttpRequest.newBuilder(
-                                URI.create(
-                                        "http://localhost:"
-                                                + restPort
-                                                + "/jobs/"
-                                                + jobId
-                                                + "?mode=cancel"))
-                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        rest.patch("/jobs/" + jobId + "?mode=cancel");
         await(
                 "job " + jobId + " cancelled",
-                () -> get("/jobs/" + jobId).contains("\"state\":\"CANCELED\""));
+                () -> rest.get("/jobs/" + jobId).contains("\"state\":\"CANCELED\""));
     }
 
     /** The TaskManagers the job's subtasks run on (their ids), from the REST API. */
     public Set<String> taskManagersOf(String jobId) throws Exception {
-        Set<String> ids = new HashSet<>();
-        Matcher vertices = JOB_ID.matcher(get("/jobs/" + jobId));
-        while (vertices.find()) {
-            Matcher m =
-                    TASK_MANAGER_ID.matcher(
-                            get(
-                                    "/jobs/"
-                                            + jobId
-                                            + "/vertices/"
-                                            + vertices.group(1)
-                                            + "/taskmanagers"));
-            while (m.find()) {
-                ids.add(m.group(1));
-            }
-        }
-        return ids;
+        return rest.taskManagersOf(jobId);
     }
 
     /**
      * A client of a job the cluster runs, as Flink's own CLI holds it: its status, its result, and
      * cancelling it.
      */
-    public JobClient jobClient(String jobId) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(RestOptions.ADDRESS, "localhost");
-        conf.set(RestOptions.PORT, restPort);
-        // The adapter closes the client after each request: a new one for each.
-        return new ClusterClientJobClientAdapter<>(
-                () -> {
-                    try {
-                        return new RestClusterClient<>(conf, StandaloneClusterId.getInstance());
-                    } catch (Exception e) {
-                        throw new IllegalStateException("no REST client for the cluster", e);
-                    }
-                },
-                JobID.fromHexString(jobId),
-                getClass().getClassLoader());
+    public JobClient jobClient(String jobId) {
+        return rest.jobClient(jobId);
     }
 
     /** Ids of the jobs the cluster knows. */
     public List<String> jobIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        Matcher m = JOB_ID.matcher(get("/jobs"));
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
-    private String get(String path) throws InterruptedException {
-        try {
-            HttpResponse<String> r =
-                    http.send(
-                            HttpRequest.newBuilder(
-                                            URI.create("http://localhost:" + restPort + path))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return r.body();
-        } catch (IOException e) {
-            return "";
-        }
+        return rest.jobIds();
     }
 
     private Process java(String name, List<String> memory, String main, String... args)
