@@ -537,19 +537,31 @@ class PolicyScalingFunctionTest {
     }
 
     /**
+     *
+     *
+     * <pre>
+     *   wall clock    0 ms: the window ending at START, decided
+     *             1,000 ms: the window ending 30 s later arrives (CPU {@code cpu} %)
+     *             2,000 ms: event time moves to 15 s later, short of it
+     * </pre>
+     */
+    private void windowArrivesThenEventTimeMovesShortOfIt(double cpu) throws Exception {
+        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
+        harness.setProcessingTime(1_000);
+        WindowedMetrics w = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(cpu).build();
+        harness.processElement1(
+                new StreamRecord<>(ScalerInput.of(w), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
+        harness.setProcessingTime(2_000);
+        harness.processBothWatermarks(new Watermark(FIFTEEN_SECONDS_LATER.toEpochMilli() - 1));
+    }
+
+    /**
      * A backlog or a slower pattern operator: event time moves, but passes the window only after
      * the decision timeout. The window waits for it and is decided with its spike.
      */
     @Test
     void aWindowWaitsPastTheTimeoutWhileEventTimeMovesAndIsDecidedWithItsMatch() throws Exception {
-        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
-        harness.setProcessingTime(1_000);
-        WindowedMetrics spiking = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(90).build();
-        harness.processElement1(
-                new StreamRecord<>(
-                        ScalerInput.of(spiking), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
-        harness.setProcessingTime(2_000);
-        harness.processBothWatermarks(new Watermark(FIFTEEN_SECONDS_LATER.toEpochMilli() - 1));
+        windowArrivesThenEventTimeMovesShortOfIt(90);
 
         harness.setProcessingTime(3_000);
         assertThat(harness.extractOutputValues()).as("not decided at the timeout").hasSize(1);
@@ -565,13 +577,7 @@ class PolicyScalingFunctionTest {
     /** Event time moved, then stood still: decided a whole timeout after it last moved. */
     @Test
     void aWindowIsDecidedOnceEventTimeHasStoodStillForTheTimeout() throws Exception {
-        send(harness, WindowBuilder.endingAt(START).instances(10).cpu(70).build());
-        harness.setProcessingTime(1_000);
-        WindowedMetrics w = WindowBuilder.endingAt(THIRTY_SECONDS_LATER).cpu(91).build();
-        harness.processElement1(
-                new StreamRecord<>(ScalerInput.of(w), THIRTY_SECONDS_LATER.toEpochMilli() - 1));
-        harness.setProcessingTime(2_000);
-        harness.processBothWatermarks(new Watermark(FIFTEEN_SECONDS_LATER.toEpochMilli() - 1));
+        windowArrivesThenEventTimeMovesShortOfIt(91);
 
         // Seen moving at the timer at 3,000 ms: looked at again 2,000 ms later.
         harness.setProcessingTime(3_000);

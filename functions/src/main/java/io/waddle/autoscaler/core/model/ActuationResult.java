@@ -2,6 +2,7 @@ package io.waddle.autoscaler.core.model;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the actuator did with a command, published to the actuation-results topic. The job reads it
@@ -95,6 +96,13 @@ public record ActuationResult(
         return APPLIED.equals(status) || OBSERVED.equals(status);
     }
 
+    /** The service's kind, if {@code kind} names one (in any case). */
+    public Optional<ServiceKind> serviceKind() {
+        return kind == null
+                ? Optional.empty()
+                : ServiceKind.fromWireName(kind.toLowerCase(Locale.ROOT));
+    }
+
     public String serviceRegionKey() {
         return ServiceRegion.key(service, region);
     }
@@ -110,7 +118,7 @@ public record ActuationResult(
         if (!ServiceRegion.isName(service) || !ServiceRegion.isName(region)) {
             return "service and region must be 1-128 letters, digits, '.', '_' or '-'";
         }
-        if (kind == null || ServiceKind.fromWireName(kind.toLowerCase(Locale.ROOT)).isEmpty()) {
+        if (serviceKind().isEmpty()) {
             return "kind '" + kind + "' is not compute, webrtc, database or cache";
         }
         if (!APPLIED.equals(status) && !FAILED.equals(status) && !OBSERVED.equals(status)) {

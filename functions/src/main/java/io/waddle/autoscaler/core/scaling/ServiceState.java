@@ -4,7 +4,6 @@ import io.waddle.autoscaler.core.model.ActuationResult;
 import io.waddle.autoscaler.core.model.ServiceKind;
 import io.waddle.autoscaler.core.scaling.CacheScaler.CacheState;
 import io.waddle.autoscaler.core.scaling.DatabasePoolScaler.PoolState;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,10 +39,7 @@ public record ServiceState(
     public static ServiceState withInventory(ServiceState state, ActuationResult inventory) {
         ServiceState st = state != null ? state : EMPTY;
         int capacity = inventory.capacity();
-        Optional<ServiceKind> kind =
-                inventory.kind() == null
-                        ? Optional.empty()
-                        : ServiceKind.fromWireName(inventory.kind().toLowerCase(Locale.ROOT));
+        Optional<ServiceKind> kind = inventory.serviceKind();
         if (!inventory.isObservation() || capacity < 1 || kind.isEmpty()) {
             return st;
         }
